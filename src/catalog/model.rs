@@ -1,0 +1,201 @@
+//! The validated, indexed catalog: every reference is an index, so the planner never looks up
+//! a string. Built only by `catalog::load`, which guarantees the invariants documented here.
+
+use std::collections::HashMap;
+
+/// Index of a skill in [`Catalog::skills`].
+pub type SkillIdx = usize;
+/// Index of a credential in [`Catalog::credentials`].
+pub type CredIdx = usize;
+/// Index of a role in [`Catalog::roles`].
+pub type RoleIdx = usize;
+
+/// Skill levels run 1..=5; a skill a person does not hold is level 0.
+pub type Level = u8;
+pub const MAX_LEVEL: Level = 5;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CatalogMeta {
+    pub name: String,
+    pub currency: String,
+    pub as_of: Option<String>,
+    pub version: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum SkillCategory {
+    #[default]
+    Technical,
+    Soft,
+    Industry,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skill {
+    pub id: String,
+    pub name: String,
+    pub category: SkillCategory,
+    pub aliases: Vec<String>,
+    pub description: String,
+    pub parent: Option<SkillIdx>,
+    pub codes: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum CredentialKind {
+    Badge,
+    #[default]
+    Course,
+    Certificate,
+    Exam,
+    Stack,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum DeliveryFormat {
+    #[default]
+    Online,
+    InPerson,
+    Hybrid,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Credential {
+    pub id: String,
+    pub title: String,
+    pub provider: String,
+    pub kind: CredentialKind,
+    pub hours: f64,
+    pub cost: f64,
+    pub format: DeliveryFormat,
+    pub url: Option<String>,
+    /// Skill -> level reached on completion; sorted by skill, one entry per skill.
+    pub grants: Vec<(SkillIdx, Level)>,
+    /// All of these first (sorted, deduplicated).
+    pub requires: Vec<CredIdx>,
+    /// Each group: at least one of these first.
+    pub requires_any: Vec<Vec<CredIdx>>,
+    /// These skill levels first (held or granted earlier); sorted by skill.
+    pub requires_skills: Vec<(SkillIdx, Level)>,
+    /// A stack is earned by completing all parts (plus its own hours).
+    pub parts: Vec<CredIdx>,
+    pub valid_years: Option<u32>,
+}
+
+impl Credential {
+    /// Every credential that must be complete before this one: `requires` then `parts`.
+    pub fn hard_prerequisites(&self) -> impl Iterator<Item = CredIdx> + '_ {
+        self.requires.iter().chain(&self.parts).copied()
+    }
+
+    pub fn grant_of(&self, skill: SkillIdx) -> Level {
+        self.grants
+            .iter()
+            .find(|(s, _)| *s == skill)
+            .map_or(0, |(_, level)| *level)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Requirement {
+    pub skill: SkillIdx,
+    pub level: Level,
+    /// 1..=5, default 3.
+    pub importance: u8,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// Sorted by skill.
+    pub requires: Vec<Requirement>,
+    pub optional: Vec<Requirement>,
+    pub codes: Vec<(String, String)>,
+}
+
+/// Where an item was defined, for messages that point back at the source.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Origin {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub meta: CatalogMeta,
+    pub skills: Vec<Skill>,
+    pub credentials: Vec<Credential>,
+    pub roles: Vec<Role>,
+    pub skill_origins: Vec<Origin>,
+    pub credential_origins: Vec<Origin>,
+    pub role_origins: Vec<Origin>,
+    skill_index: HashMap<String, SkillIdx>,
+    credential_index: HashMap<String, CredIdx>,
+    role_index: HashMap<String, RoleIdx>,
+}
+
+impl Catalog {
+    /// Builds the id indexes. Callers must have checked that ids are unique and every
+    /// index inside credentials and roles is in range.
+    pub fn new(
+        meta: CatalogMeta,
+        skills: Vec<Skill>,
+        credentials: Vec<Credential>,
+        roles: Vec<Role>,
+    ) -> Self {
+        let skill_index = skills
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        let credential_index = credentials
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        let role_index = roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        Self {
+            meta,
+            skill_origins: vec![Origin::default(); skills.len()],
+            credential_origins: vec![Origin::default(); credentials.len()],
+            role_origins: vec![Origin::default(); roles.len()],
+            skills,
+            credentials,
+            roles,
+            skill_index,
+            credential_index,
+            role_index,
+        }
+    }
+
+    pub fn skill(&self, id: &str) -> Option<SkillIdx> {
+        self.skill_index.get(id).copied()
+    }
+
+    pub fn credential(&self, id: &str) -> Option<CredIdx> {
+        self.credential_index.get(id).copied()
+    }
+
+    pub fn role(&self, id: &str) -> Option<RoleIdx> {
+        self.role_index.get(id).copied()
+    }
+
+    /// Providers in sorted order, each once.
+    pub fn providers(&self) -> Vec<&str> {
+        let mut providers: Vec<&str> = self
+            .credentials
+            .iter()
+            .map(|c| c.provider.as_str())
+            .collect();
+        providers.sort_unstable();
+        providers.dedup();
+        providers
+    }
+}
