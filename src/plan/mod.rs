@@ -1,27 +1,33 @@
 //! Planning: the gap of a role for a person and the provably optimal pathway that closes it.
 //! Knows nothing of the terminal.
 
+mod dominance;
 mod gap;
+mod milp;
+mod rank;
+mod relaxed;
 mod request;
 mod result;
+mod schedule;
+mod search;
+mod simulate;
+mod solve;
+mod task;
 
 pub use gap::{current_levels, fit, gap};
+pub use rank::{RoleRank, rank_roles};
 pub use request::*;
 pub use result::*;
-
-use crate::catalog::Catalog;
+pub use solve::plan;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PlanError {
+    /// The request does not fit the catalog (an index out of range).
+    #[error("{0}")]
+    Request(String),
     /// The solver returned a selection that forward simulation rejects: a bug, never hidden.
     #[error("internal error: the plan failed verification: {0}")]
     Verification(String),
     #[error("internal error in the exact solver: {0}")]
     Solver(String),
-}
-
-/// The plan of minimum objective that closes the role's gap for the person.
-pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError> {
-    let _ = (catalog, request);
-    Err(PlanError::Solver("the solver is being written".into()))
 }

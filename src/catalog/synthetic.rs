@@ -1,0 +1,163 @@
+//! Generated catalogs for benchmarks and property tests: tiers of credentials along tracks of
+//! skills, with all-of and any-of prerequisites, skill prerequisites (some of them cyclic
+//! support), and costs that grow with level. Deterministic for a given spec.
+
+use crate::catalog::{Catalog, CatalogMeta, Credential, CredentialKind, Level, Requirement, Role, Skill};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Spec {
+    pub credentials: usize,
+    pub skills: usize,
+    pub roles: usize,
+    /// Prerequisite tiers: tier t credentials grant levels up to t+1 and require tier t-1.
+    pub depth: usize,
+    /// Skills each role requires.
+    pub gap: usize,
+    pub seed: u64,
+}
+
+impl Spec {
+    /// A family member: `credentials` at `depth`, with skills and roles in proportion.
+    pub fn sized(credentials: usize, depth: usize, gap: usize, seed: u64) -> Self {
+        Spec {
+            credentials,
+            skills: (credentials / 8).max(gap + 4),
+            roles: 20,
+            depth: depth.clamp(1, 6),
+            gap,
+            seed,
+        }
+    }
+}
+
+/// SplitMix64: small, fast and good enough to spread generated catalogs.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in 0..n (n > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.next_u64() % 100 < percent
+    }
+}
+
+pub fn generate(spec: &Spec) -> Catalog {
+    let mut rng = Rng::new(spec.seed);
+    let skills: Vec<Skill> = (0..spec.skills)
+        .map(|i| Skill {
+            id: format!("skill-{i}"),
+            name: format!("Skill {i}"),
+            category: Default::default(),
+            aliases: Vec::new(),
+            description: String::new(),
+            parent: None,
+            codes: Vec::new(),
+        })
+        .collect();
+    let depth = spec.depth.max(1);
+    // Tracks: a skill's credentials are spread over the tiers, so a tier-t credential of a
+    // track needs an earlier-tier credential of the same track.
+    let mut by_tier: Vec<Vec<usize>> = vec![Vec::new(); depth];
+    let mut credentials: Vec<Credential> = Vec::with_capacity(spec.credentials);
+    for i in 0..spec.credentials {
+        let tier = i * depth / spec.credentials.max(1);
+        let level = (1 + tier * 4 / depth.max(1)).min(5) as Level;
+        let main = rng.below(spec.skills);
+        let mut grants = vec![(main, level.max(1))];
+        for _ in 0..rng.below(3) {
+            let other = rng.below(spec.skills);
+            if grants.iter().all(|(s, _)| *s != other) {
+                grants.push((other, (level.saturating_sub(rng.below(2) as Level)).max(1)));
+            }
+        }
+        grants.sort_unstable();
+        let hours = (5 + rng.below(20)) as f64 * f64::from(level);
+        let mut credential = Credential {
+            id: format!("cred-{i}"),
+            title: format!("Credential {i}"),
+            provider: format!("Provider {}", rng.below(12)),
+            kind: CredentialKind::Course,
+            hours,
+            cost: (hours * (2 + rng.below(8)) as f64).round(),
+            format: Default::default(),
+            url: None,
+            grants,
+            requires: Vec::new(),
+            requires_any: Vec::new(),
+            requires_skills: Vec::new(),
+            parts: Vec::new(),
+            valid_years: None,
+        };
+        if tier > 0 {
+            let earlier = &by_tier[tier - 1];
+            if !earlier.is_empty() {
+                match rng.below(4) {
+                    0 => credential.requires.push(earlier[rng.below(earlier.len())]),
+                    1 => {
+                        let mut group: Vec<usize> = (0..2 + rng.below(2)).map(|_| earlier[rng.below(earlier.len())]).collect();
+                        group.sort_unstable();
+                        group.dedup();
+                        credential.requires_any.push(group);
+                    }
+                    2 => credential.requires_skills.push((rng.below(spec.skills), level.saturating_sub(1).max(1))),
+                    _ => {}
+                }
+            }
+        }
+        by_tier[tier].push(i);
+        credentials.push(credential);
+    }
+    // Cyclic support: a few credentials need a skill level that only credentials of the same
+    // or a later tier grant, so support can run in a loop that only an order can break.
+    for _ in 0..spec.credentials / 50 {
+        let c = rng.below(spec.credentials);
+        let donor = rng.below(spec.credentials);
+        if c != donor {
+            let (skill, level) = credentials[donor].grants[0];
+            if credentials[c].grants.iter().all(|(s, _)| *s != skill) {
+                credentials[c].requires_skills.push((skill, level.min(2)));
+                credentials[c].requires_skills.sort_unstable();
+                credentials[c].requires_skills.dedup_by_key(|(s, _)| *s);
+            }
+        }
+    }
+    let roles = (0..spec.roles)
+        .map(|r| {
+            let mut requires: Vec<Requirement> = (0..spec.gap)
+                .map(|_| Requirement {
+                    skill: rng.below(spec.skills),
+                    level: (1 + rng.below(4)) as Level,
+                    importance: (1 + rng.below(5)) as u8,
+                })
+                .collect();
+            requires.sort_by_key(|q| q.skill);
+            requires.dedup_by_key(|q| q.skill);
+            Role {
+                id: format!("role-{r}"),
+                title: format!("Role {r}"),
+                description: String::new(),
+                requires,
+                optional: Vec::new(),
+                codes: Vec::new(),
+            }
+        })
+        .collect();
+    let meta = CatalogMeta { name: format!("generated {}x{}", spec.credentials, depth), currency: "USD".into(), ..Default::default() };
+    Catalog::new(meta, skills, credentials, roles)
+}

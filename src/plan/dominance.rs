@@ -1,0 +1,102 @@
+//! Dominated credentials: `c` is dominated by `d` when swapping `c` for `d` in any plan keeps
+//! the plan valid and makes no measure worse. Removing dominated credentials keeps an optimum.
+
+use crate::catalog::reach::Reach;
+use crate::catalog::{Catalog, CredIdx};
+use crate::plan::PlanRequest;
+use crate::plan::task::objective_weight;
+
+/// Candidates dominated by another candidate, ascending. Among equals the lowest index stays.
+pub(crate) fn dominated_credentials(
+    catalog: &Catalog,
+    request: &PlanRequest,
+    start: &Reach,
+    candidates: &[CredIdx],
+) -> Vec<CredIdx> {
+    // Being complete is a fact only the credential itself adds, so a credential another
+    // candidate names as a prerequisite can never be swapped out.
+    let mut named = vec![false; catalog.credentials.len()];
+    for &c in candidates {
+        let cred = &catalog.credentials[c];
+        for d in cred
+            .hard_prerequisites()
+            .chain(cred.requires_any.iter().flatten().copied())
+        {
+            named[d] = true;
+        }
+    }
+    let mut granting: Vec<Vec<CredIdx>> = vec![Vec::new(); catalog.skills.len()];
+    for &c in candidates {
+        for &(skill, _) in &catalog.credentials[c].grants {
+            granting[skill].push(c);
+        }
+    }
+    let key = |c: CredIdx| (objective_weight(catalog, request.objective, c), c);
+    candidates
+        .iter()
+        .copied()
+        .filter(|&c| !named[c])
+        .filter(|&c| {
+            let cred = &catalog.credentials[c];
+            let Some(&(rarest, _)) = cred
+                .grants
+                .iter()
+                .filter(|(s, l)| *l > start.levels[*s])
+                .min_by_key(|(s, _)| granting[*s].len())
+            else {
+                // Grants nothing the person lacks: any credential dominates it, but it may
+                // still be the one that unlocks nothing; leave it to the solver.
+                return false;
+            };
+            granting[rarest]
+                .iter()
+                .any(|&d| d != c && key(d) < key(c) && dominates(catalog, request, start, d, c))
+        })
+        .collect()
+}
+
+/// Whether `d` can replace `c`: no worse on every measure the request looks at, grants at least
+/// as much, and needs nothing that `c` does not need too.
+fn dominates(
+    catalog: &Catalog,
+    request: &PlanRequest,
+    start: &Reach,
+    d: CredIdx,
+    c: CredIdx,
+) -> bool {
+    let (dc, cc) = (&catalog.credentials[d], &catalog.credentials[c]);
+    let limits = &request.constraints;
+    let measures_ok = objective_weight(catalog, request.objective, d)
+        <= objective_weight(catalog, request.objective, c)
+        && (limits.budget_cost.is_none() || dc.cost <= cc.cost)
+        && (limits.budget_hours.is_none() || dc.hours <= cc.hours);
+    if !measures_ok {
+        return false;
+    }
+    let grants_ok = cc
+        .grants
+        .iter()
+        .all(|&(s, l)| l <= start.levels[s] || dc.grant_of(s) >= l);
+    if !grants_ok {
+        return false;
+    }
+    let c_hard: Vec<CredIdx> = cc.hard_prerequisites().collect();
+    let hard_ok = dc
+        .hard_prerequisites()
+        .all(|p| start.done[p] || c_hard.contains(&p));
+    let any_ok = dc.requires_any.iter().all(|group| {
+        group.iter().any(|&p| start.done[p] || c_hard.contains(&p))
+            || cc
+                .requires_any
+                .iter()
+                .any(|cg| cg.iter().all(|p| group.contains(p)))
+    });
+    let skills_ok = dc.requires_skills.iter().all(|&(s, l)| {
+        l <= start.levels[s]
+            || cc
+                .requires_skills
+                .iter()
+                .any(|&(cs, cl)| cs == s && cl >= l)
+    });
+    hard_ok && any_ok && skills_ok
+}

@@ -1,0 +1,138 @@
+//! The landmark loop: solve the relaxed MILP, simulate its selection, and when the selection
+//! cannot be scheduled, add the cut that forbids it and solve again. Every MILP optimum is a
+//! lower bound on the true optimum, so the first schedulable optimum is proven optimal.
+
+use std::time::Instant;
+
+use crate::plan::PlanError;
+use crate::plan::milp::{self, Aim, Budgets, CostsOf, Cut, Trigger};
+use crate::plan::simulate::Simulation;
+use crate::plan::task::Task;
+
+/// How far a MILP's reported optimum may sit from the exact value of the same selection: the
+/// LP engine meets its rows within a feasibility tolerance, so a coverage of 5 can read
+/// -5.0000017. Objective values in a catalog are far coarser than this.
+const TOLERANCE: f64 = 1e-5;
+
+/// A verified selection and what is known of its quality.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub selection: Vec<bool>,
+    /// The selection's value under the aim (negative covered weight for `MostCoverage`).
+    pub value: f64,
+    pub bound: f64,
+    pub proven: bool,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Effort {
+    pub nodes: u64,
+    pub rounds: u32,
+}
+
+pub(crate) struct Search<'t> {
+    pub task: &'t Task,
+    pub budgets: Budgets,
+    pub measures: CostsOf<'t>,
+    pub deadline: Instant,
+    /// Cuts stay valid for every aim, so they carry over between phases.
+    pub cuts: Vec<Cut>,
+    pub effort: Effort,
+}
+
+/// The value of what a simulation took under `aim`, or None when it misses the aim.
+pub(crate) fn value_of(task: &Task, aim: Aim, sim: &Simulation) -> Option<f64> {
+    let reached: f64 = (0..task.goals.len())
+        .filter(|&g| sim.reaches(task, g))
+        .map(|g| task.goals[g].weight)
+        .sum();
+    let spent: f64 = sim.order.iter().map(|&k| task.weight[k]).sum();
+    match aim {
+        Aim::AllGoals => (0..task.goals.len())
+            .all(|g| sim.reaches(task, g))
+            .then_some(spent),
+        Aim::MostCoverage => Some(-reached),
+        Aim::CoverageAtLeast(weight) => (reached >= weight - 1e-6).then_some(spent),
+    }
+}
+
+impl Search<'_> {
+    /// The best selection for `aim`, starting from a valid `incumbent` (taken as is).
+    pub fn run(&mut self, aim: Aim, incumbent: Found) -> Result<Found, PlanError> {
+        let mut best = incumbent;
+        let mut bound = f64::NEG_INFINITY;
+        loop {
+            let now = Instant::now();
+            if now >= self.deadline {
+                return Ok(Found {
+                    bound: bound.min(best.value),
+                    proven: false,
+                    ..best
+                });
+            }
+            self.effort.rounds += 1;
+            let answer = milp::solve(
+                self.task,
+                aim,
+                self.budgets,
+                &self.measures,
+                &self.cuts,
+                self.deadline - now,
+            )
+            .map_err(|e| PlanError::Solver(e.0))?;
+            self.effort.nodes += answer.nodes;
+            bound = bound.max(answer.bound);
+            let Some(selection) = answer.selection else {
+                return Ok(Found {
+                    bound: bound.min(best.value),
+                    proven: false,
+                    ..best
+                });
+            };
+            let sim = Simulation::run(self.task, &selection);
+            if let Some(value) = value_of(self.task, aim, &sim) {
+                if value < best.value - TOLERANCE || (answer.proven && value <= best.value + TOLERANCE) {
+                    best = Found {
+                        selection: sim.taken.clone(),
+                        value,
+                        bound,
+                        proven: false,
+                    };
+                }
+                // What could be scheduled already meets the relaxation's optimum: nothing beats it.
+                if answer.proven && value <= answer.value + TOLERANCE * answer.value.abs().max(1.0) {
+                    return Ok(Found {
+                        bound: value,
+                        proven: true,
+                        ..best
+                    });
+                }
+            }
+            if sim.stuck.is_empty() {
+                // Schedulable but not proven: the time limit stopped the MILP.
+                return Ok(Found {
+                    bound: bound.min(best.value),
+                    proven: false,
+                    ..best
+                });
+            }
+            self.add_cuts(&sim);
+        }
+    }
+
+    fn add_cuts(&mut self, sim: &Simulation) {
+        let members = sim.landmark(self.task);
+        for &k in &sim.stuck {
+            self.cuts.push(Cut {
+                members: members.clone(),
+                trigger: Trigger::Take(k),
+            });
+        }
+        for g in (0..self.task.goals.len()).filter(|&g| !sim.reaches(self.task, g)) {
+            self.cuts.push(Cut {
+                members: members.clone(),
+                trigger: Trigger::Goal(g),
+            });
+        }
+    }
+}

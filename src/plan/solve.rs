@@ -1,0 +1,223 @@
+//! `plan`: from a request to a verified, scheduled, provably optimal (or honestly bounded)
+//! pathway. Budgets turn the question lexicographic: first the largest importance-weighted
+//! share of the gap that fits, then the least objective among those.
+
+use std::time::Instant;
+
+use crate::catalog::reach::Reach;
+use crate::catalog::{Catalog, CredIdx};
+use crate::plan::milp::{Aim, Budgets, CostsOf};
+use crate::plan::relaxed::{Supporters, greedy_selection};
+use crate::plan::search::{Found, Search, value_of};
+use crate::plan::simulate::{Simulation, drop_redundant};
+use crate::plan::task::Task;
+use crate::plan::{LeftOpen, Plan, PlanError, PlanRequest, SolveStats, Uncoverable, gap, schedule};
+
+pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError> {
+    let started = Instant::now();
+    let deadline = started + request.time_limit;
+    check_request(catalog, request)?;
+    let person = &request.person;
+    let gap = gap(catalog, request.role, person);
+    let start = Reach::start(catalog, &person.skills, person.done.iter().copied());
+
+    let mut everything = start.clone();
+    let all: Vec<CredIdx> = (0..catalog.credentials.len()).collect();
+    everything.saturate(catalog, &all);
+    let uncoverable: Vec<Uncoverable> = gap
+        .iter()
+        .filter(|g| everything.levels[g.skill] < g.need)
+        .map(|g| Uncoverable {
+            skill: g.skill,
+            need: g.need,
+            best_available: everything.levels[g.skill],
+        })
+        .collect();
+    let wanted: Vec<_> = gap
+        .iter()
+        .filter(|g| everything.levels[g.skill] >= g.need)
+        .map(|g| (g.skill, g.need, f64::from(g.importance)))
+        .collect();
+
+    let task = Task::build(catalog, request, &wanted);
+    let cost: Vec<f64> = task
+        .candidates
+        .iter()
+        .map(|&c| catalog.credentials[c].cost)
+        .collect();
+    let hours: Vec<f64> = task
+        .candidates
+        .iter()
+        .map(|&c| catalog.credentials[c].hours)
+        .collect();
+    let budgets = Budgets {
+        cost: request.constraints.budget_cost,
+        hours: request.constraints.budget_hours,
+    };
+    let mut search = Search {
+        task: &task,
+        budgets,
+        measures: CostsOf {
+            cost: &cost,
+            hours: &hours,
+        },
+        deadline,
+        cuts: Vec::new(),
+        effort: Default::default(),
+    };
+    let supporters = Supporters::compute(&task);
+    let all_goals: Vec<usize> = (0..task.goals.len()).collect();
+
+    let (found, lexicographic_proven) = if budgets == Budgets::default() {
+        let incumbent = incumbent(
+            &task,
+            Aim::AllGoals,
+            &greedy_selection(&task, &supporters, &all_goals),
+        );
+        (search.run(Aim::AllGoals, incumbent)?, true)
+    } else {
+        let coverage = search.run(
+            Aim::MostCoverage,
+            budget_greedy(&task, &supporters, budgets, &cost, &hours),
+        )?;
+        let total: f64 = task.goals.iter().map(|g| g.weight).sum();
+        let aim = if -coverage.value >= total - 1e-9 {
+            Aim::AllGoals
+        } else {
+            Aim::CoverageAtLeast(-coverage.value)
+        };
+        let second = incumbent(&task, aim, &coverage.selection);
+        (search.run(aim, second)?, coverage.proven)
+    };
+
+    let mut selection = found.selection;
+    let reached: Vec<usize> = {
+        let sim = Simulation::run(&task, &selection);
+        (0..task.goals.len())
+            .filter(|&g| sim.reaches(&task, g))
+            .collect()
+    };
+    drop_redundant(&task, &mut selection, &reached);
+    let chosen: Vec<CredIdx> = (0..task.len())
+        .filter(|&k| selection[k])
+        .map(|k| task.candidates[k])
+        .collect();
+    let ordered = schedule::order(catalog, &start, &chosen)?;
+    let closing: Vec<_> = gap
+        .iter()
+        .copied()
+        .filter(|g| reached.iter().any(|&r| task.goals[r].skill == g.skill))
+        .collect();
+    schedule::verify(catalog, &start, &ordered, &closing)?;
+    let (steps, totals) =
+        schedule::schedule(catalog, &start, &ordered, &gap, request.hours_per_week);
+
+    let value: f64 = ordered
+        .iter()
+        .map(|&c| crate::plan::task::objective_weight(catalog, request.objective, c))
+        .sum();
+    let optimal = found.proven && lexicographic_proven;
+    let lower_bound = if optimal {
+        value
+    } else if lexicographic_proven {
+        found.bound.clamp(0.0, value)
+    } else {
+        0.0
+    };
+    let mut end = start.clone();
+    for &c in &ordered {
+        end.take(catalog, c);
+    }
+    let left_open = gap
+        .iter()
+        .filter(|g| everything.levels[g.skill] >= g.need && end.levels[g.skill] < g.need)
+        .map(|g| LeftOpen {
+            skill: g.skill,
+            need: g.need,
+            reached: end.levels[g.skill],
+        })
+        .collect();
+    Ok(Plan {
+        objective: request.objective,
+        value,
+        optimal,
+        lower_bound,
+        steps,
+        totals,
+        gap,
+        uncoverable,
+        left_open,
+        stats: SolveStats {
+            solve_ms: started.elapsed().as_secs_f64() * 1e3,
+            nodes: search.effort.nodes,
+            rounds: search.effort.rounds,
+            candidates: task.len(),
+        },
+    })
+}
+
+/// A request naming indices outside the catalog is a caller's bug, reported instead of a panic.
+fn check_request(catalog: &Catalog, request: &PlanRequest) -> Result<(), PlanError> {
+    let bad_skill = request
+        .person
+        .skills
+        .iter()
+        .any(|&(s, _)| s >= catalog.skills.len());
+    let bad_done = request
+        .person
+        .done
+        .iter()
+        .chain(&request.constraints.exclude)
+        .any(|&c| c >= catalog.credentials.len());
+    if request.role >= catalog.roles.len() || bad_skill || bad_done {
+        return Err(PlanError::Request(
+            "the request names a role, skill or credential the catalog does not have".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// A valid selection as a starting incumbent for `aim`, measured by simulation.
+fn incumbent(task: &Task, aim: Aim, selection: &[bool]) -> Found {
+    let sim = Simulation::run(task, selection);
+    let value = value_of(task, aim, &sim).unwrap_or(f64::INFINITY);
+    Found {
+        selection: sim.taken,
+        value,
+        bound: f64::NEG_INFINITY,
+        proven: false,
+    }
+}
+
+/// Goals by importance, each added with its cheapest supports while the budgets allow.
+fn budget_greedy(
+    task: &Task,
+    supporters: &Supporters,
+    budgets: Budgets,
+    cost: &[f64],
+    hours: &[f64],
+) -> Found {
+    let mut goals: Vec<usize> = (0..task.goals.len()).collect();
+    goals.sort_by(|&a, &b| {
+        task.goals[b]
+            .weight
+            .total_cmp(&task.goals[a].weight)
+            .then(a.cmp(&b))
+    });
+    let mut selection = vec![false; task.len()];
+    for g in goals {
+        let Some(k) = supporters.best_achiever(task, g) else {
+            continue;
+        };
+        let mut trial = selection.clone();
+        supporters.select_with_supports(k, &mut trial);
+        let spent =
+            |per: &[f64]| -> f64 { (0..task.len()).filter(|&i| trial[i]).map(|i| per[i]).sum() };
+        if budgets.cost.is_none_or(|b| spent(cost) <= b + 1e-9)
+            && budgets.hours.is_none_or(|b| spent(hours) <= b + 1e-9)
+        {
+            selection = trial;
+        }
+    }
+    incumbent(task, Aim::MostCoverage, &selection)
+}

@@ -1,0 +1,240 @@
+//! The planning task after pruning: the candidate credentials that can matter, each with its
+//! preconditions expressed over candidates, and the goals they must reach.
+//!
+//! Pruning keeps the exact optimum: a credential that cannot be reached from the person's
+//! state is in no plan; one that adds nothing a goal or another candidate needs can be dropped
+//! from any plan without breaking it; a dominated one can be swapped for its dominator.
+
+use crate::catalog::reach::Reach;
+use crate::catalog::{Catalog, CredIdx, Level, SkillIdx};
+use crate::plan::dominance::dominated_credentials;
+use crate::plan::{Constraints, Objective, PlanRequest};
+
+/// A gap skill the plan should bring to `need`.
+#[derive(Debug, Clone)]
+pub(crate) struct Goal {
+    pub skill: SkillIdx,
+    pub need: Level,
+    pub weight: f64,
+    /// Candidates (local indices) that grant `skill` at `need` or above.
+    pub achievers: Vec<usize>,
+}
+
+/// "At least one of these candidates must be taken before": the form of every precondition
+/// once prerequisites already met by the person are dropped.
+pub(crate) type Support = Vec<usize>;
+
+#[derive(Debug, Clone)]
+pub(crate) struct Task {
+    /// Candidate credentials (catalog indices), ascending.
+    pub candidates: Vec<CredIdx>,
+    /// Per candidate: its unmet preconditions, each a set of candidates one of which is needed.
+    pub supports: Vec<Vec<Support>>,
+    /// Per candidate: its weight in the objective.
+    pub weight: Vec<f64>,
+    /// Goals that some plan within the constraints can reach.
+    pub goals: Vec<Goal>,
+    /// Per candidate: proven to be in every plan that reaches all goals.
+    pub forced: Vec<bool>,
+}
+
+pub(crate) fn objective_weight(
+    catalog: &Catalog,
+    objective: Objective,
+    credential: CredIdx,
+) -> f64 {
+    let c = &catalog.credentials[credential];
+    match objective {
+        Objective::Hours => c.hours,
+        Objective::Cost => c.cost,
+        Objective::Count => 1.0,
+    }
+}
+
+/// Whether the person's constraints allow `credential` at all.
+pub(crate) fn is_allowed(
+    catalog: &Catalog,
+    constraints: &Constraints,
+    credential: CredIdx,
+) -> bool {
+    let c = &catalog.credentials[credential];
+    !constraints.exclude.contains(&credential)
+        && !constraints.exclude_providers.contains(&c.provider)
+        && constraints.budget_cost.is_none_or(|b| c.cost <= b)
+        && constraints.budget_hours.is_none_or(|b| c.hours <= b)
+}
+
+/// A needed fact: a skill level, or a credential being complete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Fact {
+    Skill(SkillIdx, Level),
+    Done(CredIdx),
+}
+
+impl Task {
+    /// Builds the pruned task for the goals `wanted` (skill, need, weight) of `request`.
+    pub fn build(
+        catalog: &Catalog,
+        request: &PlanRequest,
+        wanted: &[(SkillIdx, Level, f64)],
+    ) -> Self {
+        let person = &request.person;
+        let start = Reach::start(catalog, &person.skills, person.done.iter().copied());
+
+        let allowed: Vec<CredIdx> = (0..catalog.credentials.len())
+            .filter(|&c| !start.done[c] && is_allowed(catalog, &request.constraints, c))
+            .collect();
+        let mut forward = start.clone();
+        forward.saturate(catalog, &allowed);
+        let reachable: Vec<bool> = (0..catalog.credentials.len())
+            .map(|c| forward.done[c] && !start.done[c])
+            .collect();
+
+        let relevant = relevant_credentials(catalog, &start, &reachable, wanted);
+        let mut candidates: Vec<CredIdx> = (0..catalog.credentials.len())
+            .filter(|&c| relevant[c])
+            .collect();
+        let dominated = dominated_credentials(catalog, request, &start, &candidates);
+        candidates.retain(|c| dominated.binary_search(c).is_err());
+
+        let local = |c: CredIdx| candidates.binary_search(&c).ok();
+        let achievers = |skill: SkillIdx, level: Level| -> Vec<usize> {
+            candidates
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| catalog.credentials[**c].grant_of(skill) >= level)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let supports = candidates
+            .iter()
+            .map(|&c| {
+                let cred = &catalog.credentials[c];
+                let mut needs: Vec<Support> = Vec::new();
+                for d in cred.hard_prerequisites().filter(|&d| !start.done[d]) {
+                    needs.push(local(d).into_iter().collect());
+                }
+                for group in &cred.requires_any {
+                    if group.iter().all(|&d| !start.done[d]) {
+                        needs.push(group.iter().filter_map(|&d| local(d)).collect());
+                    }
+                }
+                for &(skill, level) in &cred.requires_skills {
+                    if start.levels[skill] < level {
+                        needs.push(achievers(skill, level));
+                    }
+                }
+                needs.sort();
+                needs.dedup();
+                needs
+            })
+            .collect();
+        let goals: Vec<Goal> = wanted
+            .iter()
+            .map(|&(skill, need, weight)| Goal {
+                skill,
+                need,
+                weight,
+                achievers: achievers(skill, need),
+            })
+            .filter(|g| forward.levels[g.skill] >= g.need && !g.achievers.is_empty())
+            .collect();
+        let weight = candidates
+            .iter()
+            .map(|&c| objective_weight(catalog, request.objective, c))
+            .collect();
+        let mut task = Task {
+            forced: vec![false; candidates.len()],
+            candidates,
+            supports,
+            weight,
+            goals,
+        };
+        task.forced = task.forced_candidates();
+        task
+    }
+
+    /// Candidates every full plan contains: the sole achiever of a goal, and transitively the
+    /// sole support of a forced candidate's precondition.
+    fn forced_candidates(&self) -> Vec<bool> {
+        let mut forced = vec![false; self.candidates.len()];
+        let mut stack: Vec<usize> = self
+            .goals
+            .iter()
+            .filter(|g| g.achievers.len() == 1)
+            .map(|g| g.achievers[0])
+            .collect();
+        while let Some(k) = stack.pop() {
+            if std::mem::replace(&mut forced[k], true) {
+                continue;
+            }
+            stack.extend(
+                self.supports[k]
+                    .iter()
+                    .filter(|s| s.len() == 1)
+                    .map(|s| s[0]),
+            );
+        }
+        forced
+    }
+
+    pub fn len(&self) -> usize {
+        self.candidates.len()
+    }
+}
+
+/// Backward relevance from the goals: credentials reachable under the constraints that grant a
+/// needed skill level or complete a needed credential, closed under their own preconditions.
+fn relevant_credentials(
+    catalog: &Catalog,
+    start: &Reach,
+    reachable: &[bool],
+    wanted: &[(SkillIdx, Level, f64)],
+) -> Vec<bool> {
+    let mut granting: Vec<Vec<(CredIdx, Level)>> = vec![Vec::new(); catalog.skills.len()];
+    for (c, cred) in catalog
+        .credentials
+        .iter()
+        .enumerate()
+        .filter(|(c, _)| reachable[*c])
+    {
+        for &(skill, level) in &cred.grants {
+            granting[skill].push((c, level));
+        }
+    }
+    let mut relevant = vec![false; catalog.credentials.len()];
+    // The lowest level of each skill asked for so far: achievers of any higher level are a
+    // subset of its achievers, so only a lower ask can make more credentials relevant.
+    let mut lowest_asked: Vec<Level> = vec![Level::MAX; catalog.skills.len()];
+    let mut facts: Vec<Fact> = wanted.iter().map(|&(s, l, _)| Fact::Skill(s, l)).collect();
+    while let Some(fact) = facts.pop() {
+        let mut add = |c: CredIdx, facts: &mut Vec<Fact>| {
+            if std::mem::replace(&mut relevant[c], true) {
+                return;
+            }
+            let cred = &catalog.credentials[c];
+            facts.extend(cred.hard_prerequisites().map(Fact::Done));
+            facts.extend(cred.requires_any.iter().flatten().copied().map(Fact::Done));
+            facts.extend(cred.requires_skills.iter().map(|&(s, l)| Fact::Skill(s, l)));
+        };
+        match fact {
+            Fact::Done(d) => {
+                if reachable[d] {
+                    add(d, &mut facts);
+                }
+            }
+            Fact::Skill(skill, level) => {
+                if level <= start.levels[skill] || level >= lowest_asked[skill] {
+                    continue;
+                }
+                lowest_asked[skill] = level;
+                for &(c, granted) in &granting[skill] {
+                    if granted >= level {
+                        add(c, &mut facts);
+                    }
+                }
+            }
+        }
+    }
+    relevant
+}

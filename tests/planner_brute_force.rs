@@ -1,0 +1,185 @@
+//! The planner against exhaustive enumeration on small random catalogs with any-of groups,
+//! skill prerequisites and cyclic support: same optimum, and every plan replays step by step.
+
+use std::collections::BTreeSet;
+
+use proptest::prelude::*;
+use skillpath::catalog::reach::Reach;
+use skillpath::catalog::synthetic::Rng;
+use skillpath::catalog::{Catalog, CatalogMeta, Credential, Level, Requirement, Role, Skill};
+use skillpath::plan::{Constraints, Objective, Person, Plan, PlanRequest, plan};
+
+fn random_catalog(seed: u64, credentials: usize, skills: usize) -> Catalog {
+    let mut rng = Rng::new(seed);
+    let skill_list = (0..skills)
+        .map(|i| Skill {
+            id: format!("s{i}"),
+            name: format!("S{i}"),
+            category: Default::default(),
+            aliases: vec![],
+            description: String::new(),
+            parent: None,
+            codes: vec![],
+        })
+        .collect();
+    let creds = (0..credentials)
+        .map(|i| {
+            let mut grants: Vec<(usize, Level)> = (0..1 + rng.below(2)).map(|_| (rng.below(skills), 1 + rng.below(3) as Level)).collect();
+            grants.sort_unstable();
+            grants.dedup_by_key(|(s, _)| *s);
+            let mut c = Credential {
+                id: format!("c{i}"),
+                title: format!("C{i}"),
+                provider: format!("p{}", rng.below(3)),
+                kind: Default::default(),
+                hours: (1 + rng.below(20)) as f64,
+                cost: (rng.below(5) * 25) as f64,
+                format: Default::default(),
+                url: None,
+                grants,
+                requires: vec![],
+                requires_any: vec![],
+                requires_skills: vec![],
+                parts: vec![],
+                valid_years: None,
+            };
+            // Credential prerequisites point at earlier credentials, so they never form a cycle;
+            // skill prerequisites point anywhere, so support can loop.
+            if i > 0 && rng.chance(30) {
+                c.requires.push(rng.below(i));
+            }
+            if i > 1 && rng.chance(25) {
+                let mut group = vec![rng.below(i), rng.below(i)];
+                group.sort_unstable();
+                group.dedup();
+                c.requires_any.push(group);
+            }
+            if rng.chance(35) {
+                c.requires_skills.push((rng.below(skills), 1 + rng.below(2) as Level));
+            }
+            c
+        })
+        .collect();
+    let mut requires: Vec<Requirement> = (0..2 + rng.below(3))
+        .map(|_| Requirement { skill: rng.below(skills), level: 1 + rng.below(3) as Level, importance: 1 + rng.below(5) as u8 })
+        .collect();
+    requires.sort_by_key(|r| r.skill);
+    requires.dedup_by_key(|r| r.skill);
+    let role = Role { id: "r".into(), title: "R".into(), description: String::new(), requires, optional: vec![], codes: vec![] };
+    Catalog::new(CatalogMeta::default(), skill_list, creds, vec![role])
+}
+
+fn random_person(seed: u64, catalog: &Catalog) -> Person {
+    let mut rng = Rng::new(seed ^ 77);
+    let mut person = Person::default();
+    if rng.chance(50) {
+        person.skills.push((rng.below(catalog.skills.len()), 1 + rng.below(2) as Level));
+    }
+    if rng.chance(30) {
+        person.done.insert(rng.below(catalog.credentials.len()));
+    }
+    person
+}
+
+/// Best (covered weight, objective) over every subset that can be scheduled.
+fn brute_force(catalog: &Catalog, request: &PlanRequest) -> (f64, f64) {
+    let person = &request.person;
+    let start = Reach::start(catalog, &person.skills, person.done.iter().copied());
+    let free: Vec<usize> = (0..catalog.credentials.len()).filter(|c| !person.done.contains(c)).collect();
+    let mut everything = start.clone();
+    everything.saturate(catalog, &free);
+    let goals: Vec<&Requirement> = catalog.roles[request.role]
+        .requires
+        .iter()
+        .filter(|r| start.levels[r.skill] < r.level && everything.levels[r.skill] >= r.level)
+        .collect();
+    let weight = |c: usize| match request.objective {
+        Objective::Hours => catalog.credentials[c].hours,
+        Objective::Cost => catalog.credentials[c].cost,
+        Objective::Count => 1.0,
+    };
+    let limits = &request.constraints;
+    let mut best = (f64::NEG_INFINITY, f64::INFINITY);
+    for mask in 0u32..(1 << free.len()) {
+        let subset: Vec<usize> = (0..free.len()).filter(|i| mask >> i & 1 == 1).map(|i| free[i]).collect();
+        if subset.iter().any(|c| limits.exclude.contains(c)) {
+            continue;
+        }
+        let cost: f64 = subset.iter().map(|&c| catalog.credentials[c].cost).sum();
+        let hours: f64 = subset.iter().map(|&c| catalog.credentials[c].hours).sum();
+        if limits.budget_cost.is_some_and(|b| cost > b) || limits.budget_hours.is_some_and(|b| hours > b) {
+            continue;
+        }
+        let mut state = start.clone();
+        if !state.saturate(catalog, &subset).is_empty() {
+            continue;
+        }
+        let covered: f64 = goals.iter().filter(|g| state.levels[g.skill] >= g.level).map(|g| f64::from(g.importance)).sum();
+        let value: f64 = subset.iter().map(|&c| weight(c)).sum();
+        if covered > best.0 + 1e-9 || (covered > best.0 - 1e-9 && value < best.1) {
+            best = (covered, value);
+        }
+    }
+    best
+}
+
+/// Replays the plan from the person's state: each step allowed where it stands.
+fn replay(catalog: &Catalog, request: &PlanRequest, plan: &Plan) -> (f64, Reach) {
+    let person = &request.person;
+    let mut state = Reach::start(catalog, &person.skills, person.done.iter().copied());
+    for step in &plan.steps {
+        assert!(!state.done[step.credential], "a step is taken twice");
+        assert!(state.allows(catalog, step.credential), "step {} is not allowed at its position", catalog.credentials[step.credential].id);
+        state.take(catalog, step.credential);
+    }
+    let covered = catalog.roles[request.role]
+        .requires
+        .iter()
+        .filter(|r| plan.gap.iter().any(|g| g.skill == r.skill) && plan.uncoverable.iter().all(|u| u.skill != r.skill))
+        .filter(|r| state.levels[r.skill] >= r.level)
+        .map(|r| f64::from(r.importance))
+        .sum();
+    (covered, state)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn optimum_equals_brute_force(seed in any::<u64>(), n in 3usize..=11, skills in 3usize..=5, objective in 0usize..3) {
+        let catalog = random_catalog(seed, n, skills);
+        let mut request = PlanRequest::new(0, random_person(seed, &catalog));
+        request.objective = Objective::ALL[objective];
+        let result = plan(&catalog, &request).expect("plans");
+        let (covered, state) = replay(&catalog, &request, &result);
+        let (best_covered, best_value) = brute_force(&catalog, &request);
+        prop_assert!(result.optimal);
+        prop_assert!((covered - best_covered).abs() < 1e-9, "covers {covered}, brute force {best_covered}");
+        prop_assert!((result.value - best_value).abs() < 1e-6, "value {} vs brute force {best_value}", result.value);
+        prop_assert!(result.left_open.is_empty());
+        for u in &result.uncoverable {
+            prop_assert!(state.levels[u.skill] < u.need);
+        }
+    }
+
+    #[test]
+    fn budgets_and_exclusions_match_brute_force(seed in any::<u64>(), n in 3usize..=10, budget in 0usize..120, excluded in 0usize..10) {
+        let catalog = random_catalog(seed, n, 4);
+        let mut request = PlanRequest::new(0, random_person(seed, &catalog));
+        request.constraints = Constraints {
+            budget_cost: (budget % 3 != 0).then_some(budget as f64),
+            budget_hours: (budget % 3 == 0).then_some((budget / 3) as f64),
+            exclude: BTreeSet::from([excluded % n]),
+            ..Constraints::default()
+        };
+        let result = plan(&catalog, &request).expect("plans");
+        let (covered, _) = replay(&catalog, &request, &result);
+        let (best_covered, best_value) = brute_force(&catalog, &request);
+        prop_assert!(result.optimal);
+        prop_assert!(result.totals.cost <= request.constraints.budget_cost.unwrap_or(f64::INFINITY) + 1e-9);
+        prop_assert!(result.totals.hours <= request.constraints.budget_hours.unwrap_or(f64::INFINITY) + 1e-9);
+        prop_assert!(result.steps.iter().all(|s| !request.constraints.exclude.contains(&s.credential)));
+        prop_assert!((covered - best_covered).abs() < 1e-9, "covers {covered}, brute force {best_covered}");
+        prop_assert!((result.value - best_value).abs() < 1e-6, "value {} vs brute force {best_value}", result.value);
+    }
+}
