@@ -108,7 +108,8 @@ impl Task {
         };
         let supports = candidates
             .iter()
-            .map(|&c| {
+            .enumerate()
+            .map(|(k, &c)| {
                 let cred = &catalog.credentials[c];
                 let mut needs: Vec<Support> = Vec::new();
                 for d in cred.hard_prerequisites().filter(|&d| !start.done[d]) {
@@ -121,7 +122,11 @@ impl Task {
                 }
                 for &(skill, level) in &cred.requires_skills {
                     if start.levels[skill] < level {
-                        needs.push(achievers(skill, level));
+                        // A credential never meets its own prerequisite, though it often
+                        // grants a higher level of the skill it asks for.
+                        let mut support = achievers(skill, level);
+                        support.retain(|&d| d != k);
+                        needs.push(support);
                     }
                 }
                 needs.sort();
