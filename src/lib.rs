@@ -4,4 +4,7 @@
 //! pathways; the binary's CLI and TUI only present what these return.
 
 pub mod catalog;
+pub mod cli;
 pub mod plan;
+pub mod profile;
+pub mod tui;

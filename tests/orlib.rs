@@ -18,7 +18,9 @@ fn orlib_dir() -> Option<PathBuf> {
 }
 
 fn set_cover_catalog(text: &str) -> Catalog {
-    let mut numbers = text.split_whitespace().map(|t| t.parse::<usize>().expect("an integer"));
+    let mut numbers = text
+        .split_whitespace()
+        .map(|t| t.parse::<usize>().expect("an integer"));
     let mut next = || numbers.next().expect("the instance ends early");
     let (rows, columns) = (next(), next());
     let costs: Vec<usize> = (0..columns).map(|_| next()).collect();
@@ -64,7 +66,13 @@ fn set_cover_catalog(text: &str) -> Catalog {
         id: "cover".into(),
         title: "Cover every row".into(),
         description: String::new(),
-        requires: (0..rows).map(|skill| Requirement { skill, level: 1, importance: 1 }).collect(),
+        requires: (0..rows)
+            .map(|skill| Requirement {
+                skill,
+                level: 1,
+                importance: 1,
+            })
+            .collect(),
         optional: vec![],
         codes: vec![],
     };
@@ -73,19 +81,32 @@ fn set_cover_catalog(text: &str) -> Catalog {
 
 fn assert_proves_optimum(instances: &[(&str, f64)]) {
     let Some(dir) = orlib_dir() else {
-        eprintln!("note: OR-Library data not found (../shared/data/orlib or $SKILLPATH_SHARED_DATA); skipping");
+        eprintln!(
+            "note: OR-Library data not found (../shared/data/orlib or $SKILLPATH_SHARED_DATA); skipping"
+        );
         return;
     };
     for &(name, optimum) in instances {
-        let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("readable instance");
+        let text =
+            std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("readable instance");
         let catalog = set_cover_catalog(&text);
         let mut request = PlanRequest::new(0, Person::default());
         request.time_limit = Duration::from_secs(120);
         let result = plan(&catalog, &request).expect("plans");
-        assert!(result.optimal, "{name}: not proven optimal (value {}, bound {})", result.value, result.lower_bound);
+        assert!(
+            result.optimal,
+            "{name}: not proven optimal (value {}, bound {})",
+            result.value, result.lower_bound
+        );
         assert_eq!(result.value, optimum, "{name}: wrong optimum");
-        assert!(result.uncoverable.is_empty() && result.left_open.is_empty(), "{name}: rows left uncovered");
-        eprintln!("{name}: {} proven in {:.1} ms", result.value, result.stats.solve_ms);
+        assert!(
+            result.uncoverable.is_empty() && result.left_open.is_empty(),
+            "{name}: rows left uncovered"
+        );
+        eprintln!(
+            "{name}: {} proven in {:.1} ms",
+            result.value, result.stats.solve_ms
+        );
     }
 }
 
@@ -123,5 +144,11 @@ fn set_5_published_optima() {
 
 #[test]
 fn set_6_published_optima() {
-    assert_proves_optimum(&[("scp61", 138.0), ("scp62", 146.0), ("scp63", 145.0), ("scp64", 131.0), ("scp65", 161.0)]);
+    assert_proves_optimum(&[
+        ("scp61", 138.0),
+        ("scp62", 146.0),
+        ("scp63", 145.0),
+        ("scp64", 131.0),
+        ("scp65", 161.0),
+    ]);
 }

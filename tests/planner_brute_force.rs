@@ -24,7 +24,9 @@ fn random_catalog(seed: u64, credentials: usize, skills: usize) -> Catalog {
         .collect();
     let creds = (0..credentials)
         .map(|i| {
-            let mut grants: Vec<(usize, Level)> = (0..1 + rng.below(2)).map(|_| (rng.below(skills), 1 + rng.below(3) as Level)).collect();
+            let mut grants: Vec<(usize, Level)> = (0..1 + rng.below(2))
+                .map(|_| (rng.below(skills), 1 + rng.below(3) as Level))
+                .collect();
             grants.sort_unstable();
             grants.dedup_by_key(|(s, _)| *s);
             let mut c = Credential {
@@ -55,17 +57,29 @@ fn random_catalog(seed: u64, credentials: usize, skills: usize) -> Catalog {
                 c.requires_any.push(group);
             }
             if rng.chance(35) {
-                c.requires_skills.push((rng.below(skills), 1 + rng.below(2) as Level));
+                c.requires_skills
+                    .push((rng.below(skills), 1 + rng.below(2) as Level));
             }
             c
         })
         .collect();
     let mut requires: Vec<Requirement> = (0..2 + rng.below(3))
-        .map(|_| Requirement { skill: rng.below(skills), level: 1 + rng.below(3) as Level, importance: 1 + rng.below(5) as u8 })
+        .map(|_| Requirement {
+            skill: rng.below(skills),
+            level: 1 + rng.below(3) as Level,
+            importance: 1 + rng.below(5) as u8,
+        })
         .collect();
     requires.sort_by_key(|r| r.skill);
     requires.dedup_by_key(|r| r.skill);
-    let role = Role { id: "r".into(), title: "R".into(), description: String::new(), requires, optional: vec![], codes: vec![] };
+    let role = Role {
+        id: "r".into(),
+        title: "R".into(),
+        description: String::new(),
+        requires,
+        optional: vec![],
+        codes: vec![],
+    };
     Catalog::new(CatalogMeta::default(), skill_list, creds, vec![role])
 }
 
@@ -73,7 +87,9 @@ fn random_person(seed: u64, catalog: &Catalog) -> Person {
     let mut rng = Rng::new(seed ^ 77);
     let mut person = Person::default();
     if rng.chance(50) {
-        person.skills.push((rng.below(catalog.skills.len()), 1 + rng.below(2) as Level));
+        person
+            .skills
+            .push((rng.below(catalog.skills.len()), 1 + rng.below(2) as Level));
     }
     if rng.chance(30) {
         person.done.insert(rng.below(catalog.credentials.len()));
@@ -85,7 +101,9 @@ fn random_person(seed: u64, catalog: &Catalog) -> Person {
 fn brute_force(catalog: &Catalog, request: &PlanRequest) -> (f64, f64) {
     let person = &request.person;
     let start = Reach::start(catalog, &person.skills, person.done.iter().copied());
-    let free: Vec<usize> = (0..catalog.credentials.len()).filter(|c| !person.done.contains(c)).collect();
+    let free: Vec<usize> = (0..catalog.credentials.len())
+        .filter(|c| !person.done.contains(c))
+        .collect();
     let mut everything = start.clone();
     everything.saturate(catalog, &free);
     let goals: Vec<&Requirement> = catalog.roles[request.role]
@@ -101,20 +119,29 @@ fn brute_force(catalog: &Catalog, request: &PlanRequest) -> (f64, f64) {
     let limits = &request.constraints;
     let mut best = (f64::NEG_INFINITY, f64::INFINITY);
     for mask in 0u32..(1 << free.len()) {
-        let subset: Vec<usize> = (0..free.len()).filter(|i| mask >> i & 1 == 1).map(|i| free[i]).collect();
+        let subset: Vec<usize> = (0..free.len())
+            .filter(|i| mask >> i & 1 == 1)
+            .map(|i| free[i])
+            .collect();
         if subset.iter().any(|c| limits.exclude.contains(c)) {
             continue;
         }
         let cost: f64 = subset.iter().map(|&c| catalog.credentials[c].cost).sum();
         let hours: f64 = subset.iter().map(|&c| catalog.credentials[c].hours).sum();
-        if limits.budget_cost.is_some_and(|b| cost > b) || limits.budget_hours.is_some_and(|b| hours > b) {
+        if limits.budget_cost.is_some_and(|b| cost > b)
+            || limits.budget_hours.is_some_and(|b| hours > b)
+        {
             continue;
         }
         let mut state = start.clone();
         if !state.saturate(catalog, &subset).is_empty() {
             continue;
         }
-        let covered: f64 = goals.iter().filter(|g| state.levels[g.skill] >= g.level).map(|g| f64::from(g.importance)).sum();
+        let covered: f64 = goals
+            .iter()
+            .filter(|g| state.levels[g.skill] >= g.level)
+            .map(|g| f64::from(g.importance))
+            .sum();
         let value: f64 = subset.iter().map(|&c| weight(c)).sum();
         if covered > best.0 + 1e-9 || (covered > best.0 - 1e-9 && value < best.1) {
             best = (covered, value);
@@ -129,13 +156,20 @@ fn replay(catalog: &Catalog, request: &PlanRequest, plan: &Plan) -> (f64, Reach)
     let mut state = Reach::start(catalog, &person.skills, person.done.iter().copied());
     for step in &plan.steps {
         assert!(!state.done[step.credential], "a step is taken twice");
-        assert!(state.allows(catalog, step.credential), "step {} is not allowed at its position", catalog.credentials[step.credential].id);
+        assert!(
+            state.allows(catalog, step.credential),
+            "step {} is not allowed at its position",
+            catalog.credentials[step.credential].id
+        );
         state.take(catalog, step.credential);
     }
     let covered = catalog.roles[request.role]
         .requires
         .iter()
-        .filter(|r| plan.gap.iter().any(|g| g.skill == r.skill) && plan.uncoverable.iter().all(|u| u.skill != r.skill))
+        .filter(|r| {
+            plan.gap.iter().any(|g| g.skill == r.skill)
+                && plan.uncoverable.iter().all(|u| u.skill != r.skill)
+        })
         .filter(|r| state.levels[r.skill] >= r.level)
         .map(|r| f64::from(r.importance))
         .sum();

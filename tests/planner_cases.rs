@@ -26,11 +26,16 @@ fn catalog(credentials: &str, role: &str) -> Catalog {
     let text = format!("{SKILLS}\n{credentials}\n{role}");
     let loaded = load_sources(&[SourceFile::new("case.toml", text)]);
     let errors: Vec<String> = loaded.errors().map(|d| d.render(false)).collect();
-    loaded.catalog.unwrap_or_else(|| panic!("fixture must load: {errors:?}"))
+    loaded
+        .catalog
+        .unwrap_or_else(|| panic!("fixture must load: {errors:?}"))
 }
 
 fn ids(catalog: &Catalog, plan: &Plan) -> Vec<String> {
-    plan.steps.iter().map(|s| catalog.credentials[s.credential].id.clone()).collect()
+    plan.steps
+        .iter()
+        .map(|s| catalog.credentials[s.credential].id.clone())
+        .collect()
 }
 
 fn solve(catalog: &Catalog, person: Person, tune: impl FnOnce(&mut PlanRequest)) -> Plan {
@@ -40,7 +45,10 @@ fn solve(catalog: &Catalog, person: Person, tune: impl FnOnce(&mut PlanRequest))
 }
 
 fn with_skill(catalog: &Catalog, id: &str, level: u8) -> Person {
-    Person { skills: vec![(catalog.skill(id).expect("known skill"), level)], ..Person::default() }
+    Person {
+        skills: vec![(catalog.skill(id).expect("known skill"), level)],
+        ..Person::default()
+    }
 }
 
 /// A needs Python 2, which only B grants; B requires A. Closing the loop is impossible, so the
@@ -144,17 +152,30 @@ requires = { sql = 3, stats = { level = 2, importance = 5 }, quantum = { level =
 fn pathway_orders_prerequisites_and_explains_each_step() {
     let catalog = catalog(LADDER, ANALYST);
     let result = solve(&catalog, Person::default(), |_| {});
-    assert_eq!(ids(&catalog, &result), ["intro", "py-a", "sql-course", "stats-course"]);
+    assert_eq!(
+        ids(&catalog, &result),
+        ["intro", "py-a", "sql-course", "stats-course"]
+    );
     assert!(result.optimal);
     assert_eq!(result.value, 75.0);
-    let step = |id: &str| result.steps.iter().find(|s| catalog.credentials[s.credential].id == id).expect("in plan");
+    let step = |id: &str| {
+        result
+            .steps
+            .iter()
+            .find(|s| catalog.credentials[s.credential].id == id)
+            .expect("in plan")
+    };
     let sql_course = catalog.credential("sql-course").unwrap();
     let stats_course = catalog.credential("stats-course").unwrap();
     assert_eq!(step("intro").enables, [sql_course]);
     assert_eq!(step("py-a").enables, [stats_course]);
     assert_eq!(step("sql-course").closes, [catalog.skill("sql").unwrap()]);
     // At 5 hours a week: intro weeks 1-2, py-a 3-8, sql-course 9-12, stats 13-15.
-    let weeks: Vec<(u32, u32)> = result.steps.iter().map(|s| (s.start_week, s.end_week)).collect();
+    let weeks: Vec<(u32, u32)> = result
+        .steps
+        .iter()
+        .map(|s| (s.start_week, s.end_week))
+        .collect();
     assert_eq!(weeks, [(1, 2), (3, 8), (9, 12), (13, 15)]);
     assert_eq!(result.totals.weeks, 15);
     assert_eq!(result.totals.cost, 150.0);
@@ -166,17 +187,30 @@ fn uncoverable_skills_are_reported_with_the_best_level_and_the_rest_is_planned()
     let result = solve(&catalog, Person::default(), |_| {});
     let quantum = catalog.skill("quantum").unwrap();
     assert_eq!(result.uncoverable.len(), 1);
-    assert_eq!((result.uncoverable[0].skill, result.uncoverable[0].best_available), (quantum, 2));
-    assert!(!ids(&catalog, &result).contains(&"chem".to_string()), "a step that closes nothing is not taken");
+    assert_eq!(
+        (
+            result.uncoverable[0].skill,
+            result.uncoverable[0].best_available
+        ),
+        (quantum, 2)
+    );
+    assert!(
+        !ids(&catalog, &result).contains(&"chem".to_string()),
+        "a step that closes nothing is not taken"
+    );
 }
 
 #[test]
 fn objective_changes_the_choice_inside_an_any_of_group() {
     let catalog = catalog(LADDER, ANALYST);
-    let by_cost = solve(&catalog, Person::default(), |r| r.objective = Objective::Cost);
+    let by_cost = solve(&catalog, Person::default(), |r| {
+        r.objective = Objective::Cost
+    });
     assert!(ids(&catalog, &by_cost).contains(&"py-b".to_string()));
     assert_eq!(by_cost.value, 110.0);
-    let by_count = solve(&catalog, Person::default(), |r| r.objective = Objective::Count);
+    let by_count = solve(&catalog, Person::default(), |r| {
+        r.objective = Objective::Count
+    });
     assert_eq!(by_count.value, 4.0);
 }
 
@@ -186,7 +220,10 @@ fn what_the_person_holds_is_built_on() {
     let mut person = with_skill(&catalog, "python", 2);
     person.done.insert(catalog.credential("intro").unwrap());
     let result = solve(&catalog, person, |_| {});
-    assert_eq!(ids(&catalog, &result), ["sql-course", "py-a", "stats-course"]);
+    assert_eq!(
+        ids(&catalog, &result),
+        ["sql-course", "py-a", "stats-course"]
+    );
     // The any-of group is met by py-a: held skills do not complete a credential.
     let sql_only = solve(&catalog, with_skill(&catalog, "stats", 2), |_| {});
     assert_eq!(ids(&catalog, &sql_only), ["intro", "sql-course"]);
@@ -200,7 +237,14 @@ fn exclusions_move_the_plan_or_leave_skills_open() {
     });
     assert_eq!(ids(&catalog, &no_paid_u), ["py-b", "stats-course"]);
     let sql = catalog.skill("sql").unwrap();
-    assert_eq!(no_paid_u.left_open.iter().map(|l| (l.skill, l.reached)).collect::<Vec<_>>(), [(sql, 0)]);
+    assert_eq!(
+        no_paid_u
+            .left_open
+            .iter()
+            .map(|l| (l.skill, l.reached))
+            .collect::<Vec<_>>(),
+        [(sql, 0)]
+    );
     assert!(no_paid_u.optimal);
 }
 
@@ -208,7 +252,10 @@ fn exclusions_move_the_plan_or_leave_skills_open() {
 fn a_tight_budget_closes_the_most_important_share() {
     let catalog = catalog(LADDER, ANALYST);
     let result = solve(&catalog, Person::default(), |r| {
-        r.constraints = Constraints { budget_cost: Some(60.0), ..Constraints::default() };
+        r.constraints = Constraints {
+            budget_cost: Some(60.0),
+            ..Constraints::default()
+        };
     });
     // 60 pays for statistics (importance 5) through py-a or py-b, not also for SQL (100).
     assert_eq!(ids(&catalog, &result), ["py-a", "stats-course"]);

@@ -1,7 +1,26 @@
 //! Catalog: loading TOML sources, validating them into an indexed [`Catalog`], and the
 //! prerequisite graph. Knows nothing of the terminal.
 
+pub mod diagnostic;
+pub mod graph;
+pub mod load;
 mod model;
+pub mod raw;
+mod raw_level;
 pub mod reach;
+pub mod schema;
+pub mod source;
+pub mod suggest;
+pub mod synthetic;
+mod validate;
+mod validate_credential;
+mod validate_cycles;
+mod validate_ids;
+mod validate_model;
+mod validate_role;
+mod validate_shape;
+mod validate_syntax;
+mod validate_values;
+mod validate_warnings;
 
 pub use model::*;

@@ -2,7 +2,9 @@
 //! skills, with all-of and any-of prerequisites, skill prerequisites (some of them cyclic
 //! support), and costs that grow with level. Deterministic for a given spec.
 
-use crate::catalog::{Catalog, CatalogMeta, Credential, CredentialKind, Level, Requirement, Role, Skill};
+use crate::catalog::{
+    Catalog, CatalogMeta, Credential, CredentialKind, Level, Requirement, Role, Skill,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Spec {
@@ -57,6 +59,10 @@ impl Rng {
     }
 }
 
+/// Skills per track: a track is a family of related skills (say, SQL, data modelling, ETL)
+/// whose credentials build on each other, as a provider's programme does.
+const TRACK_SKILLS: usize = 8;
+
 pub fn generate(spec: &Spec) -> Catalog {
     let mut rng = Rng::new(spec.seed);
     let skills: Vec<Skill> = (0..spec.skills)
@@ -71,19 +77,31 @@ pub fn generate(spec: &Spec) -> Catalog {
         })
         .collect();
     let depth = spec.depth.max(1);
-    // Tracks: a skill's credentials are spread over the tiers, so a tier-t credential of a
-    // track needs an earlier-tier credential of the same track.
-    let mut by_tier: Vec<Vec<usize>> = vec![Vec::new(); depth];
+    let tracks = spec.skills.div_ceil(TRACK_SKILLS).max(1);
+    let skill_in = |track: usize, rng: &mut Rng| {
+        let first = track * TRACK_SKILLS;
+        first + rng.below(TRACK_SKILLS.min(spec.skills - first))
+    };
+    // by_tier[track][tier]: the credentials of a track at each tier. A tier-t credential needs
+    // earlier-tier credentials (or skills) of its own track.
+    let mut by_tier: Vec<Vec<Vec<usize>>> = vec![vec![Vec::new(); depth]; tracks];
+    let mut track_of: Vec<usize> = Vec::with_capacity(spec.credentials);
     let mut credentials: Vec<Credential> = Vec::with_capacity(spec.credentials);
     for i in 0..spec.credentials {
+        let track = rng.below(tracks);
         let tier = i * depth / spec.credentials.max(1);
-        let level = (1 + tier * 4 / depth.max(1)).min(5) as Level;
-        let main = rng.below(spec.skills);
-        let mut grants = vec![(main, level.max(1))];
+        let level = (1 + tier * 4 / depth).min(5) as Level;
+        let mut grants = vec![(skill_in(track, &mut rng), level)];
         for _ in 0..rng.below(3) {
-            let other = rng.below(spec.skills);
+            // Mostly the same track; now and then a skill from elsewhere, as real courses mix.
+            let other_track = if rng.chance(10) {
+                rng.below(tracks)
+            } else {
+                track
+            };
+            let other = skill_in(other_track, &mut rng);
             if grants.iter().all(|(s, _)| *s != other) {
-                grants.push((other, (level.saturating_sub(rng.below(2) as Level)).max(1)));
+                grants.push((other, level.saturating_sub(rng.below(2) as Level).max(1)));
             }
         }
         grants.sort_unstable();
@@ -104,60 +122,88 @@ pub fn generate(spec: &Spec) -> Catalog {
             parts: Vec::new(),
             valid_years: None,
         };
-        if tier > 0 {
-            let earlier = &by_tier[tier - 1];
-            if !earlier.is_empty() {
-                match rng.below(4) {
-                    0 => credential.requires.push(earlier[rng.below(earlier.len())]),
-                    1 => {
-                        let mut group: Vec<usize> = (0..2 + rng.below(2)).map(|_| earlier[rng.below(earlier.len())]).collect();
-                        group.sort_unstable();
-                        group.dedup();
-                        credential.requires_any.push(group);
-                    }
-                    2 => credential.requires_skills.push((rng.below(spec.skills), level.saturating_sub(1).max(1))),
-                    _ => {}
+        let earlier = if tier > 0 {
+            by_tier[track][tier - 1].as_slice()
+        } else {
+            &[]
+        };
+        if !earlier.is_empty() {
+            match rng.below(4) {
+                0 => credential.requires.push(earlier[rng.below(earlier.len())]),
+                1 => {
+                    let mut group: Vec<usize> = (0..2 + rng.below(2))
+                        .map(|_| earlier[rng.below(earlier.len())])
+                        .collect();
+                    group.sort_unstable();
+                    group.dedup();
+                    credential.requires_any.push(group);
                 }
+                2 => credential
+                    .requires_skills
+                    .push((skill_in(track, &mut rng), level.saturating_sub(1).max(1))),
+                _ => {}
             }
         }
-        by_tier[tier].push(i);
+        by_tier[track][tier].push(i);
+        track_of.push(track);
         credentials.push(credential);
     }
-    // Cyclic support: a few credentials need a skill level that only credentials of the same
-    // or a later tier grant, so support can run in a loop that only an order can break.
-    for _ in 0..spec.credentials / 50 {
-        let c = rng.below(spec.credentials);
-        let donor = rng.below(spec.credentials);
-        if c != donor {
-            let (skill, level) = credentials[donor].grants[0];
-            if credentials[c].grants.iter().all(|(s, _)| *s != skill) {
-                credentials[c].requires_skills.push((skill, level.min(2)));
-                credentials[c].requires_skills.sort_unstable();
-                credentials[c].requires_skills.dedup_by_key(|(s, _)| *s);
-            }
+    add_cyclic_support(&mut credentials, &track_of, &mut rng);
+    let roles = (0..spec.roles)
+        .map(|r| role(r, spec, tracks, &mut rng))
+        .collect();
+    let meta = CatalogMeta {
+        name: format!("generated {}x{}", spec.credentials, depth),
+        currency: "USD".into(),
+        ..Default::default()
+    };
+    Catalog::new(meta, skills, credentials, roles)
+}
+
+/// A few credentials need a skill level that only credentials of the same track grant, some of
+/// them later ones, so support can run in a loop that only an order can break.
+fn add_cyclic_support(credentials: &mut [Credential], track_of: &[usize], rng: &mut Rng) {
+    let n = credentials.len();
+    for _ in 0..n / 50 {
+        let c = rng.below(n);
+        let donor = rng.below(n);
+        if c == donor || track_of[c] != track_of[donor] {
+            continue;
+        }
+        let (skill, level) = credentials[donor].grants[0];
+        if credentials[c].grants.iter().all(|(s, _)| *s != skill) {
+            let needs = &mut credentials[c].requires_skills;
+            needs.push((skill, level.min(2)));
+            needs.sort_unstable();
+            needs.dedup_by_key(|(s, _)| *s);
         }
     }
-    let roles = (0..spec.roles)
-        .map(|r| {
-            let mut requires: Vec<Requirement> = (0..spec.gap)
-                .map(|_| Requirement {
-                    skill: rng.below(spec.skills),
-                    level: (1 + rng.below(4)) as Level,
-                    importance: (1 + rng.below(5)) as u8,
-                })
-                .collect();
-            requires.sort_by_key(|q| q.skill);
-            requires.dedup_by_key(|q| q.skill);
-            Role {
-                id: format!("role-{r}"),
-                title: format!("Role {r}"),
-                description: String::new(),
-                requires,
-                optional: Vec::new(),
-                codes: Vec::new(),
+}
+
+/// A role needs `spec.gap` skills drawn from a handful of tracks, as a job mixes a few families.
+fn role(r: usize, spec: &Spec, tracks: usize, rng: &mut Rng) -> Role {
+    let families: Vec<usize> = (0..spec.gap.div_ceil(4).max(1))
+        .map(|_| rng.below(tracks))
+        .collect();
+    let mut requires: Vec<Requirement> = (0..spec.gap)
+        .map(|_| {
+            let track = families[rng.below(families.len())];
+            let first = track * TRACK_SKILLS;
+            Requirement {
+                skill: first + rng.below(TRACK_SKILLS.min(spec.skills - first)),
+                level: (1 + rng.below(4)) as Level,
+                importance: (1 + rng.below(5)) as u8,
             }
         })
         .collect();
-    let meta = CatalogMeta { name: format!("generated {}x{}", spec.credentials, depth), currency: "USD".into(), ..Default::default() };
-    Catalog::new(meta, skills, credentials, roles)
+    requires.sort_by_key(|q| q.skill);
+    requires.dedup_by_key(|q| q.skill);
+    Role {
+        id: format!("role-{r}"),
+        title: format!("Role {r}"),
+        description: String::new(),
+        requires,
+        optional: Vec::new(),
+        codes: Vec::new(),
+    }
 }

@@ -91,7 +91,9 @@ impl Search<'_> {
             };
             let sim = Simulation::run(self.task, &selection);
             if let Some(value) = value_of(self.task, aim, &sim) {
-                if value < best.value - TOLERANCE || (answer.proven && value <= best.value + TOLERANCE) {
+                if value < best.value - TOLERANCE
+                    || (answer.proven && value <= best.value + TOLERANCE)
+                {
                     best = Found {
                         selection: sim.taken.clone(),
                         value,
@@ -100,7 +102,8 @@ impl Search<'_> {
                     };
                 }
                 // What could be scheduled already meets the relaxation's optimum: nothing beats it.
-                if answer.proven && value <= answer.value + TOLERANCE * answer.value.abs().max(1.0) {
+                if answer.proven && value <= answer.value + TOLERANCE * answer.value.abs().max(1.0)
+                {
                     return Ok(Found {
                         bound: value,
                         proven: true,

@@ -98,12 +98,17 @@ impl Task {
         candidates.retain(|c| dominated.binary_search(c).is_err());
 
         let local = |c: CredIdx| candidates.binary_search(&c).ok();
+        let mut granting: Vec<Vec<(usize, Level)>> = vec![Vec::new(); catalog.skills.len()];
+        for (k, &c) in candidates.iter().enumerate() {
+            for &(skill, level) in &catalog.credentials[c].grants {
+                granting[skill].push((k, level));
+            }
+        }
         let achievers = |skill: SkillIdx, level: Level| -> Vec<usize> {
-            candidates
+            granting[skill]
                 .iter()
-                .enumerate()
-                .filter(|(_, c)| catalog.credentials[**c].grant_of(skill) >= level)
-                .map(|(i, _)| i)
+                .filter(|(_, l)| *l >= level)
+                .map(|(k, _)| *k)
                 .collect()
         };
         let supports = candidates

@@ -1,0 +1,103 @@
+//! Loading a catalog: every source parsed, checked and indexed, with every problem found
+//! reported at once. A catalog with any error is never returned, so it is never planned on.
+
+use std::path::Path;
+
+use crate::catalog::Catalog;
+use crate::catalog::diagnostic::{self, Diagnostic};
+use crate::catalog::source::{self, SourceFile};
+use crate::catalog::validate::Report;
+use crate::catalog::validate_shape::Decoded;
+use crate::catalog::{
+    validate_cycles, validate_model, validate_shape, validate_syntax, validate_warnings,
+};
+
+/// The outcome of loading: the catalog when there is no error, and every diagnostic.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// `None` exactly when some diagnostic is an error.
+    pub catalog: Option<Catalog>,
+    /// Sorted by file, line, column.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| !d.is_error())
+    }
+}
+
+/// Loads a catalog from `sources`, merged in the order given.
+pub fn load_sources(sources: &[SourceFile]) -> Loaded {
+    let mut report = Report::new(sources);
+    let mut decoded = Decoded::default();
+    let mut all_files_parsed = true;
+    for (file, source) in sources.iter().enumerate() {
+        match validate_syntax::parse(&mut report, file, &source.text) {
+            Some(root) => {
+                validate_shape::decode_file(&mut report, file, root.get_ref(), &mut decoded)
+            }
+            None => all_files_parsed = false,
+        }
+    }
+    let mut model = validate_model::build(&mut report, &decoded, all_files_parsed);
+    let mut catalog = Catalog::new(
+        std::mem::take(&mut model.meta),
+        std::mem::take(&mut model.skills),
+        std::mem::take(&mut model.credentials),
+        std::mem::take(&mut model.roles),
+    );
+    catalog.skill_origins = model
+        .skill_ids
+        .at
+        .iter()
+        .map(|at| report.origin(at))
+        .collect();
+    catalog.credential_origins = model
+        .credential_ids
+        .at
+        .iter()
+        .map(|at| report.origin(at))
+        .collect();
+    catalog.role_origins = model
+        .role_ids
+        .at
+        .iter()
+        .map(|at| report.origin(at))
+        .collect();
+
+    validate_cycles::check_prerequisites(&mut report, &catalog, &model);
+    validate_cycles::check_skill_parents(&mut report, &catalog, &model);
+    // Warnings read the catalog as the planner would; on a catalog with errors they would
+    // describe a catalog that does not exist.
+    if !report.has_errors() {
+        validate_warnings::check(&mut report, &catalog, &model);
+    }
+    let has_errors = report.has_errors();
+    let mut diagnostics = report.into_diagnostics();
+    diagnostic::sort(&mut diagnostics);
+    Loaded {
+        catalog: (!has_errors).then_some(catalog),
+        diagnostics,
+    }
+}
+
+/// Loads a `.toml` file, or every `*.toml` below a directory.
+pub fn load_path(path: &Path) -> Loaded {
+    match source::read_path(path) {
+        Ok(sources) => load_sources(&sources),
+        Err(diagnostic) => Loaded {
+            catalog: None,
+            diagnostics: vec![diagnostic],
+        },
+    }
+}
+
+/// Loads the catalog compiled into the binary.
+pub fn load_bundled() -> Loaded {
+    load_sources(&source::bundled())
+}

@@ -1,0 +1,177 @@
+//! Stage 1: TOML syntax. Every syntax error of a file is reported (the parser recovers), and
+//! forms that only TOML 1.1 accepts are rejected: catalog.md promises TOML 1.0 so that every
+//! maintainer's tools read the files. The `toml` crate parses 1.1, so the 1.1-only forms are
+//! found on the parser's event stream: newlines inside inline tables, a trailing comma in an
+//! inline table, the `\e` and `\xHH` string escapes, and times without seconds.
+
+use serde_spanned::Spanned;
+use toml::de::DeTable;
+use toml_parser::Source;
+use toml_parser::decoder::Encoding;
+use toml_parser::parser::{Event, EventKind};
+
+use crate::catalog::diagnostic::Diagnostic;
+use crate::catalog::validate::{At, Report};
+
+/// Parses one file; `None` when it has syntax errors (all of them reported).
+pub(crate) fn parse<'i>(
+    report: &mut Report,
+    file: usize,
+    text: &'i str,
+) -> Option<Spanned<DeTable<'i>>> {
+    let (table, errors) = DeTable::parse_recoverable(text);
+    for error in &errors {
+        let span = error.span().unwrap_or(0..0);
+        report.push(
+            &At::new(file, span),
+            Diagnostic::error("syntax", format!("TOML syntax: {}", error.message().trim())),
+        );
+    }
+    if !errors.is_empty() {
+        return None;
+    }
+    let found = toml11_only_forms(text);
+    for (span, message, help) in &found {
+        report.push(
+            &At::new(file, span.clone()),
+            Diagnostic::error("toml-1.1", *message).with_help(*help),
+        );
+    }
+    found.is_empty().then_some(table)
+}
+
+type Finding = (std::ops::Range<usize>, &'static str, &'static str);
+
+/// Spans of TOML 1.1-only syntax in a text that parses.
+fn toml11_only_forms(text: &str) -> Vec<Finding> {
+    let source = Source::new(text);
+    let tokens = source.lex().into_vec();
+    let mut events: Vec<Event> = Vec::new();
+    toml_parser::parser::parse_document(&tokens, &mut events, &mut ());
+
+    let mut findings = Vec::new();
+    // Open containers, innermost last: `true` for an inline table, `false` for an array.
+    let mut open: Vec<bool> = Vec::new();
+    let mut multi_line_reported = false;
+    let mut pending_comma: Option<std::ops::Range<usize>> = None;
+    for event in &events {
+        let span = event.span().start()..event.span().end();
+        let kind = event.kind();
+        match kind {
+            EventKind::Whitespace | EventKind::Newline | EventKind::Comment => {}
+            EventKind::InlineTableClose => {
+                if let Some(comma) = pending_comma.take() {
+                    findings.push((
+                        comma,
+                        "trailing comma in an inline table is TOML 1.1 only",
+                        "remove the comma before `}`",
+                    ));
+                }
+            }
+            _ => pending_comma = None,
+        }
+        match kind {
+            EventKind::InlineTableOpen => {
+                open.push(true);
+                multi_line_reported = false;
+            }
+            EventKind::ArrayOpen => open.push(false),
+            EventKind::InlineTableClose | EventKind::ArrayClose => {
+                open.pop();
+            }
+            EventKind::ValueSep if open.last() == Some(&true) => pending_comma = Some(span),
+            EventKind::Newline | EventKind::Comment
+                if open.last() == Some(&true) && !multi_line_reported =>
+            {
+                multi_line_reported = true;
+                findings.push((
+                    span,
+                    "a line break inside an inline table is TOML 1.1 only",
+                    "keep an inline table on one line, or write it as a [table]",
+                ));
+            }
+            EventKind::Scalar => {
+                let raw = text.get(span.clone()).unwrap_or_default();
+                findings.extend(scalar_finding(raw, event.encoding(), span.start));
+            }
+            _ => {}
+        }
+    }
+    findings
+}
+
+fn scalar_finding(raw: &str, encoding: Option<Encoding>, start: usize) -> Option<Finding> {
+    match encoding {
+        Some(Encoding::BasicString | Encoding::MlBasicString) => {
+            let offset = toml11_escape(raw)?;
+            Some((
+                start + offset..start + offset + 2,
+                "the `\\e` and `\\x` escapes are TOML 1.1 only",
+                "write `\\u001b` or `\\u00XX` instead",
+            ))
+        }
+        None if time_without_seconds(raw) => Some((
+            start..start + raw.len(),
+            "a time without seconds is TOML 1.1 only",
+            "add seconds, e.g. `07:30:00`",
+        )),
+        _ => None,
+    }
+}
+
+/// Byte offset of the first `\e` or `\x` escape in a basic string's raw text.
+fn toml11_escape(raw: &str) -> Option<usize> {
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] == b'\\' {
+            if matches!(bytes[i + 1], b'e' | b'x') {
+                return Some(i);
+            }
+            i += 2; // skip the escaped character, so `\\x` is not an escape
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// Whether a bare scalar is a time (or date-time) written as `HH:MM` without `:SS`.
+fn time_without_seconds(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    bytes.windows(5).enumerate().any(|(i, w)| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && w[2] == b':'
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
+            && (i == 0 || !bytes[i - 1].is_ascii_digit() && bytes[i - 1] != b':')
+            && bytes.get(i + 5) != Some(&b':')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(text: &str) -> Vec<&'static str> {
+        toml11_only_forms(text).into_iter().map(|f| f.1).collect()
+    }
+
+    #[test]
+    fn toml_1_0_documents_have_no_findings() {
+        let text = "a = { b = 1, c = [\n 1,\n 2,\n] }\ns = \"\\\\x \\u001b\"\nt = 07:30:00\n\
+                    d = 1979-05-27T07:32:00Z\narr = [1, 2,]\n";
+        assert_eq!(messages(text), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn finds_each_toml_1_1_form() {
+        assert_eq!(messages("a = { b = 1,\n c = 2 }\n").len(), 1);
+        assert_eq!(messages("a = { b = 1, }\n").len(), 1);
+        assert_eq!(messages("s = \"\\e[0m\"\n").len(), 1);
+        assert_eq!(messages("s = \"\\x41\"\n").len(), 1);
+        assert_eq!(messages("t = 07:30\n").len(), 1);
+        assert_eq!(messages("t = 1979-05-27T07:32Z\n").len(), 1);
+    }
+}

@@ -1,0 +1,266 @@
+//! The command line, as clap derives it. The contract is /work/shared/design/cli.md: add flags
+//! freely, never rename or remove one.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::catalog::MAX_LEVEL;
+use crate::plan::Objective;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "skillpath",
+    version,
+    about = "Plan the shortest stack of micro-credentials that closes your skill gap for a role",
+    after_help = "Run without a command in a terminal to open the interactive app \
+                  (an overview of the catalog when output is not a terminal).\n\
+                  Example: skillpath plan --role data-analyst --have sql=2,spreadsheets=3"
+)]
+pub struct Cli {
+    /// A catalog file or directory (every *.toml below it); default: the bundled catalog.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub catalog: Option<PathBuf>,
+
+    /// Without a command: the saved profile the terminal app opens (default: the last used).
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The optimal pathway of credentials that closes the gap for a role.
+    Plan(PlanArgs),
+    /// The skills a role needs that the person does not have yet.
+    Gap(GapArgs),
+    /// Every role ranked by the optimal objective to close its gap, nearest first.
+    Roles(RolesArgs),
+    /// Validate the catalog: every error and warning with file:line:column.
+    Check(CheckArgs),
+    /// Print the catalog's JSON Schema (for editors that complete and check TOML keys).
+    Schema,
+    /// The pathway's (or, with --all, the whole catalog's) prerequisite graph as Graphviz DOT.
+    Graph(GraphArgs),
+}
+
+/// Who the person is: a saved profile, flags, or both (flags win).
+#[derive(Debug, Clone, Default, Args)]
+pub struct PersonArgs {
+    /// A saved profile by name, or a profile file (a path with '/' or ending in .toml).
+    #[arg(long, value_name = "NAME|PATH")]
+    pub profile: Option<String>,
+
+    /// Skills held, e.g. sql=2,python=1 (levels 1-5); a skill given here replaces the
+    /// profile's level for it.
+    #[arg(long, value_name = "SKILL=LEVEL,...", value_delimiter = ',', value_parser = parse_skill_level)]
+    pub have: Vec<SkillLevel>,
+
+    /// Credentials completed, added to the profile's.
+    #[arg(long, value_name = "CRED,...", value_delimiter = ',')]
+    pub done: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkillLevel {
+    pub skill: String,
+    pub level: u8,
+}
+
+fn parse_skill_level(text: &str) -> Result<SkillLevel, String> {
+    let Some((skill, level)) = text.split_once('=') else {
+        return Err(format!("`{text}` is not SKILL=LEVEL (for example sql=2)"));
+    };
+    let skill = skill.trim();
+    if skill.is_empty() {
+        return Err(format!("`{text}` names no skill (write SKILL=LEVEL)"));
+    }
+    match level.trim().parse::<u8>() {
+        Ok(level @ 1..=MAX_LEVEL) => Ok(SkillLevel {
+            skill: skill.to_string(),
+            level,
+        }),
+        _ => Err(format!(
+            "level `{}` for `{skill}` is not a whole number from 1 to {MAX_LEVEL}",
+            level.trim()
+        )),
+    }
+}
+
+/// How to plan: objective and constraints. Flags win over the profile's settings.
+#[derive(Debug, Clone, Default, Args)]
+pub struct PlanOptions {
+    /// What to minimise [default: the profile's, else hours].
+    #[arg(long, value_enum)]
+    pub objective: Option<ObjectiveArg>,
+
+    /// Spend at most this much (in the catalog's currency).
+    #[arg(long, value_name = "N", value_parser = non_negative)]
+    pub budget_cost: Option<f64>,
+
+    /// Study at most this many hours in total.
+    #[arg(long, value_name = "N", value_parser = non_negative)]
+    pub budget_hours: Option<f64>,
+
+    /// Credentials never to plan, added to the profile's.
+    #[arg(long, value_name = "CRED,...", value_delimiter = ',')]
+    pub exclude: Vec<String>,
+
+    /// Providers never to plan, added to the profile's.
+    #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
+    pub exclude_provider: Vec<String>,
+
+    /// Study hours per week, for the week-by-week schedule [default: the profile's, else 5].
+    #[arg(long, value_name = "N", value_parser = positive)]
+    pub hours_per_week: Option<f64>,
+
+    /// Past this (per role, for `roles`), the best verified plan so far, with optimal: false
+    /// and its lower bound.
+    #[arg(long, value_name = "N", default_value_t = 2000)]
+    pub time_limit_ms: u64,
+}
+
+fn non_negative(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(n) if n.is_finite() && n >= 0.0 => Ok(n),
+        _ => Err(format!("`{text}` is not a number of zero or more")),
+    }
+}
+
+fn positive(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(n) if n.is_finite() && n > 0.0 => Ok(n),
+        _ => Err(format!("`{text}` is not a number above zero")),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ObjectiveArg {
+    Hours,
+    Cost,
+    Count,
+}
+
+impl From<ObjectiveArg> for Objective {
+    fn from(arg: ObjectiveArg) -> Self {
+        match arg {
+            ObjectiveArg::Hours => Objective::Hours,
+            ObjectiveArg::Cost => Objective::Cost,
+            ObjectiveArg::Count => Objective::Count,
+        }
+    }
+}
+
+/// Output formats of commands whose output is data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+    Markdown,
+}
+
+/// Formats of commands that have no Markdown form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum DataFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The target role [default: the profile's target_role].
+    #[arg(long)]
+    pub role: Option<String>,
+    #[command(flatten)]
+    pub person: PersonArgs,
+    #[command(flatten)]
+    pub options: PlanOptions,
+    /// Text for people, JSON for tools, Markdown for reports.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct GapArgs {
+    /// The target role [default: the profile's target_role].
+    #[arg(long)]
+    pub role: Option<String>,
+    #[command(flatten)]
+    pub person: PersonArgs,
+    /// Text for people, JSON for tools.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: DataFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct RolesArgs {
+    #[command(flatten)]
+    pub person: PersonArgs,
+    #[command(flatten)]
+    pub options: PlanOptions,
+    /// Show only the N nearest roles.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Text for people, JSON for tools.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: DataFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Text for people, JSON for tools.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: DataFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// The role whose pathway to draw [default: the profile's target_role].
+    #[arg(long, conflicts_with = "all")]
+    pub role: Option<String>,
+    /// Draw the whole catalog instead of one pathway.
+    #[arg(long)]
+    pub all: bool,
+    #[command(flatten)]
+    pub person: PersonArgs,
+    #[command(flatten)]
+    pub options: PlanOptions,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn skill_levels_parse_and_reject_clearly() {
+        assert_eq!(
+            parse_skill_level("sql=2"),
+            Ok(SkillLevel {
+                skill: "sql".into(),
+                level: 2
+            })
+        );
+        assert!(
+            parse_skill_level("sql")
+                .unwrap_err()
+                .contains("SKILL=LEVEL")
+        );
+        assert!(parse_skill_level("sql=9").unwrap_err().contains("1 to 5"));
+        assert!(parse_skill_level("sql=x").unwrap_err().contains("1 to 5"));
+        assert!(
+            parse_skill_level("=2")
+                .unwrap_err()
+                .contains("names no skill")
+        );
+    }
+}

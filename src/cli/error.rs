@@ -1,0 +1,60 @@
+//! Why a command failed, and the exit code each reason gets (cli.md: 1 invalid input, 2 usage).
+
+use std::io;
+
+use crate::catalog::suggest::did_you_mean;
+use crate::plan::PlanError;
+use crate::profile::ProfileError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// An id, value or file given is invalid; the message says which and where.
+    #[error("{0}")]
+    Invalid(String),
+    /// The arguments cannot make a command (beyond what clap checks).
+    #[error("{0}")]
+    Usage(String),
+    /// The catalog has errors; its diagnostics are already printed.
+    #[error("the catalog has errors")]
+    Catalog,
+    #[error(transparent)]
+    Profile(#[from] ProfileError),
+    #[error(transparent)]
+    Plan(#[from] PlanError),
+    /// Writing the output failed (a closed pipe is not a failure, see [`CliError::message`]).
+    #[error("cannot write the output: {0}")]
+    Output(#[from] io::Error),
+}
+
+impl CliError {
+    /// "unknown role `data-analist`" with a "did you mean" help line when one is close.
+    pub fn unknown<'a>(
+        kind: &str,
+        id: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        let mut message = format!("unknown {kind} `{id}`");
+        if let Some(suggestion) = did_you_mean(id, candidates) {
+            message.push_str(&format!("\n  help: did you mean `{suggestion}`?"));
+        }
+        CliError::Invalid(message)
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage(_) => 2,
+            CliError::Output(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+            _ => 1,
+        }
+    }
+
+    /// What to print on stderr, if anything: catalog diagnostics are printed where they are
+    /// found, and a reader that closed the pipe has read all it wanted.
+    pub fn message(&self) -> Option<String> {
+        match self {
+            CliError::Catalog => None,
+            CliError::Output(e) if e.kind() == io::ErrorKind::BrokenPipe => None,
+            other => Some(other.to_string()),
+        }
+    }
+}

@@ -1,0 +1,502 @@
+//! The application: which screen is showing, the current profile and its analysis, and the
+//! one `update` through which every change goes.
+
+use std::sync::Arc;
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, MouseButton, MouseEventKind};
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use time::Date;
+
+use crate::catalog::Catalog;
+use crate::profile::Profile;
+use crate::tui::analysis::Analysis;
+use crate::tui::chrome::{self, HelpOverlay, Hints, TabBar, TooSmall};
+use crate::tui::context::Context;
+use crate::tui::edit;
+use crate::tui::export;
+use crate::tui::keymap::{Binding, HelpSection, Key, describe, lookup};
+use crate::tui::msg::{Cmd, Msg};
+use crate::tui::screens::{
+    CatalogView, GapView, GraphView, PathwayView, ProfileEditor, RolePicker, Screen, ScreenLogic,
+    footer,
+};
+use crate::tui::theme::Theme;
+
+/// Keys that work on every screen, unless a text field has the cursor.
+const GLOBAL_KEYS: &[Binding<Msg>] = &[
+    Binding {
+        keys: &[Key::code(KeyCode::Tab)],
+        action: Msg::NextScreen,
+        description: "next screen",
+        hint: Some("screens"),
+    },
+    Binding {
+        keys: &[Key::code(KeyCode::BackTab)],
+        action: Msg::PreviousScreen,
+        description: "previous screen",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::char('1')],
+        action: Msg::ShowScreen(Screen::Roles),
+        description: "Roles: find and choose a target role",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::char('2')],
+        action: Msg::ShowScreen(Screen::Profile),
+        description: "Profile: your skills, credentials and settings",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::char('3')],
+        action: Msg::ShowScreen(Screen::Gap),
+        description: "Gap: your level against the role's",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::char('4')],
+        action: Msg::ShowScreen(Screen::Pathway),
+        description: "Pathway: the steps and the timeline",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::char('5')],
+        action: Msg::ShowScreen(Screen::Graph),
+        description: "Graph: how the steps stack",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::char('6')],
+        action: Msg::ShowScreen(Screen::Catalog),
+        description: "Catalog: browse every credential",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::char('?')],
+        action: Msg::ToggleHelp,
+        description: "show or hide this help",
+        hint: Some("help"),
+    },
+    Binding {
+        keys: &[Key::char('q'), Key::ctrl('c')],
+        action: Msg::Quit,
+        description: "quit (your profile is already saved)",
+        hint: Some("quit"),
+    },
+];
+
+/// The keys that still work while typing in a field: letters are text there.
+const TYPING_GLOBAL_KEYS: &[Binding<Msg>] = &[
+    Binding {
+        keys: &[Key::code(KeyCode::Tab)],
+        action: Msg::NextScreen,
+        description: "next screen",
+        hint: Some("screens"),
+    },
+    Binding {
+        keys: &[Key::code(KeyCode::BackTab)],
+        action: Msg::PreviousScreen,
+        description: "previous screen",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::ctrl('c')],
+        action: Msg::Quit,
+        description: "quit",
+        hint: Some("quit"),
+    },
+];
+
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// What the app is started with besides the catalog and profile.
+#[derive(Debug, Clone)]
+pub struct Setup {
+    pub theme: Theme,
+    /// Day one of the timeline.
+    pub today: Date,
+    /// Saved profiles, for the switcher.
+    pub profile_names: Vec<String>,
+    /// Set when the profile on disk could not be read: shown, and nothing is saved over it.
+    pub save_problem: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct App {
+    ctx: Context,
+    pub screen: Screen,
+    pub help_open: bool,
+    pub running: bool,
+    pub status: Option<Status>,
+    pub roles: RolePicker,
+    pub profile: ProfileEditor,
+    pub gap: GapView,
+    pub pathway: PathwayView,
+    pub graph: GraphView,
+    pub catalog: CatalogView,
+}
+
+impl App {
+    pub fn new(catalog: Arc<Catalog>, profile: Profile, setup: Setup) -> Self {
+        let has_target = profile.target_role.is_some();
+        let analysis = Arc::new(Analysis::of(&catalog, profile));
+        let ctx = Context {
+            catalog,
+            analysis,
+            theme: setup.theme,
+            today: setup.today,
+        };
+        let mut profile_editor = ProfileEditor::new(ctx.clone());
+        let mut names = setup.profile_names;
+        // The current profile is saved on its first change; list it from the start.
+        if !names.contains(&ctx.analysis.profile.name) {
+            names.push(ctx.analysis.profile.name.clone());
+            names.sort();
+        }
+        profile_editor.profile_names = names;
+        profile_editor.save_problem = setup.save_problem.clone();
+        let mut roles = RolePicker::new(ctx.clone());
+        // A first visit starts with the cursor in the search: typing finds a role at once.
+        roles.search.typing = !has_target;
+        let status = match setup.save_problem {
+            Some(problem) => Some(Status {
+                text: problem,
+                error: true,
+            }),
+            None if !has_target => Some(Status {
+                text: "Welcome! Type part of a role's name, then press Enter to choose it.".into(),
+                error: false,
+            }),
+            None => None,
+        };
+        Self {
+            gap: GapView::new(ctx.clone()),
+            pathway: PathwayView::new(ctx.clone()),
+            graph: GraphView::new(ctx.clone()),
+            catalog: CatalogView::new(ctx.clone()),
+            profile: profile_editor,
+            roles,
+            ctx,
+            screen: if has_target {
+                Screen::Pathway
+            } else {
+                Screen::Roles
+            },
+            help_open: false,
+            running: true,
+            status,
+        }
+    }
+
+    pub fn current_profile(&self) -> &Profile {
+        &self.ctx.analysis.profile
+    }
+
+    pub fn analysis(&self) -> &Analysis {
+        &self.ctx.analysis
+    }
+
+    pub fn catalog_data(&self) -> &Catalog {
+        &self.ctx.catalog
+    }
+
+    fn active(&self) -> &dyn ScreenLogic {
+        match self.screen {
+            Screen::Roles => &self.roles,
+            Screen::Profile => &self.profile,
+            Screen::Gap => &self.gap,
+            Screen::Pathway => &self.pathway,
+            Screen::Graph => &self.graph,
+            Screen::Catalog => &self.catalog,
+        }
+    }
+
+    fn active_mut(&mut self) -> &mut dyn ScreenLogic {
+        match self.screen {
+            Screen::Roles => &mut self.roles,
+            Screen::Profile => &mut self.profile,
+            Screen::Gap => &mut self.gap,
+            Screen::Pathway => &mut self.pathway,
+            Screen::Graph => &mut self.graph,
+            Screen::Catalog => &mut self.catalog,
+        }
+    }
+
+    /// The message a terminal event means, given the terminal's `area`. Pure.
+    pub fn handle_event(&self, event: &Event, area: Rect) -> Option<Msg> {
+        if let Some(key) = event.as_key_press_event() {
+            return self.handle_key(&key);
+        }
+        let Event::Mouse(mouse) = event else {
+            return None;
+        };
+        if chrome::too_small(area) {
+            return None;
+        }
+        match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Msg::SelectNext),
+            MouseEventKind::ScrollUp => Some(Msg::SelectPrevious),
+            MouseEventKind::Down(MouseButton::Left) if self.help_open => Some(Msg::ToggleHelp),
+            MouseEventKind::Down(MouseButton::Left) => {
+                let areas = chrome::areas(area);
+                if mouse.row == areas.tabs.y {
+                    chrome::tab_at(areas.tabs, mouse.column).map(Msg::ShowScreen)
+                } else {
+                    self.active().click(areas.body, mouse.column, mouse.row)
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The message a key means. Pure: the help overlay takes keys first, then a text field
+    /// with the cursor, then the global keys, then the screen.
+    pub fn handle_key(&self, key: &KeyEvent) -> Option<Msg> {
+        if self.help_open {
+            let closes = matches!(
+                key.code,
+                KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q')
+            );
+            return closes.then_some(Msg::ToggleHelp);
+        }
+        let screen = self.active();
+        if screen.captures_text() {
+            return lookup(TYPING_GLOBAL_KEYS, key).or_else(|| screen.handle_key(key));
+        }
+        screen.handle_key(key).or_else(|| lookup(GLOBAL_KEYS, key))
+    }
+
+    /// Applies a message; returns the side effect it needs, if any.
+    pub fn update(&mut self, msg: Msg) -> Option<Cmd> {
+        let cmd = match &msg {
+            Msg::Quit => {
+                self.running = false;
+                None
+            }
+            Msg::ShowScreen(screen) => {
+                self.screen = *screen;
+                None
+            }
+            Msg::NextScreen => {
+                self.screen = self.screen.next();
+                None
+            }
+            Msg::PreviousScreen => {
+                self.screen = self.screen.previous();
+                None
+            }
+            Msg::ToggleHelp => {
+                self.help_open = !self.help_open;
+                None
+            }
+            Msg::Notify(text) => {
+                self.notify(text.clone(), false);
+                None
+            }
+            Msg::NotifyError(text) => {
+                self.notify(text.clone(), true);
+                None
+            }
+            Msg::SwitchProfile(name) if *name != self.current_profile().name => {
+                Some(Cmd::LoadProfile(name.clone()))
+            }
+            Msg::CreateProfile(name) => self.create_profile(name),
+            Msg::ProfileLoaded(profile) => {
+                let name = profile.name.clone();
+                self.set_save_problem(None);
+                self.replace_profile(Profile::clone(profile));
+                self.notify(format!("Opened profile {name}."), false);
+                None
+            }
+            Msg::ExportPlan => self.export(),
+            msg if msg.changes_profile() => self.change_profile(msg),
+            _ => None,
+        };
+        self.active_mut().update(&msg);
+        if let Msg::ChooseRole(_) = msg {
+            self.screen = Screen::Pathway;
+        }
+        cmd
+    }
+
+    fn notify(&mut self, text: String, error: bool) {
+        self.status = Some(Status { text, error });
+    }
+
+    fn set_save_problem(&mut self, problem: Option<String>) {
+        self.profile.save_problem = problem;
+    }
+
+    /// Applies a profile edit, re-plans, and asks for a save.
+    fn change_profile(&mut self, msg: &Msg) -> Option<Cmd> {
+        let mut profile = self.current_profile().clone();
+        if !edit::apply(&mut profile, msg) {
+            return None;
+        }
+        self.replace_profile(profile);
+        if let Some(text) = self.describe_change(msg) {
+            self.notify(text, false);
+        }
+        match &self.profile.save_problem {
+            Some(_) => None,
+            None => Some(Cmd::SaveProfile(Box::new(self.current_profile().clone()))),
+        }
+    }
+
+    fn describe_change(&self, msg: &Msg) -> Option<String> {
+        let catalog = &self.ctx.catalog;
+        let credential = |id: &str| {
+            catalog
+                .credential(id)
+                .map_or(id.to_string(), |c| catalog.credentials[c].title.clone())
+        };
+        Some(match msg {
+            Msg::ChooseRole(id) => {
+                let title = catalog
+                    .role(id)
+                    .map_or(id.as_str(), |r| catalog.roles[r].title.as_str());
+                format!(
+                    "Target: {title}. Press 2 to add the skills you already have; the pathway updates as you go."
+                )
+            }
+            Msg::Exclude(id) => format!(
+                "Excluded {} and re-planned. Undo on Profile (2).",
+                credential(id)
+            ),
+            Msg::ExcludeProvider(p) => {
+                format!("Excluded provider {p} and re-planned. Undo on Profile (2).")
+            }
+            Msg::AddHeld(id) => format!("Added {} to the credentials you hold.", credential(id)),
+            Msg::CycleObjective => format!(
+                "Now minimising {}.",
+                self.current_profile().objective.name()
+            ),
+            Msg::SetSkillLevel { skill, level } => {
+                let name = catalog
+                    .skill(skill)
+                    .map_or(skill.as_str(), |s| catalog.skills[s].name.as_str());
+                format!(
+                    "{name}: level {level} of 5, {}. +/- to change it.",
+                    crate::tui::screens::profile::level_name(*level)
+                )
+            }
+            _ => return None,
+        })
+    }
+
+    fn create_profile(&mut self, name: &str) -> Option<Cmd> {
+        if self.profile.profile_names.iter().any(|n| n == name) {
+            return Some(Cmd::LoadProfile(name.to_string()));
+        }
+        self.profile.profile_names.push(name.to_string());
+        self.profile.profile_names.sort();
+        self.set_save_problem(None);
+        self.replace_profile(Profile::new(name));
+        self.notify(
+            format!("New profile {name}. Add skills with a, choose a role on 1."),
+            false,
+        );
+        Some(Cmd::SaveProfile(Box::new(self.current_profile().clone())))
+    }
+
+    /// Makes `profile` current: analyses it and hands every screen the result.
+    fn replace_profile(&mut self, profile: Profile) {
+        self.ctx.analysis = Arc::new(Analysis::of(&self.ctx.catalog, profile));
+        let ctx = self.ctx.clone();
+        self.roles.set_context(ctx.clone());
+        self.profile.set_context(ctx.clone());
+        self.gap.set_context(ctx.clone());
+        self.pathway.set_context(ctx.clone());
+        self.graph.set_context(ctx.clone());
+        self.catalog.set_context(ctx);
+    }
+
+    fn export(&mut self) -> Option<Cmd> {
+        match export::plan(&self.ctx.catalog, &self.ctx.analysis, self.ctx.today) {
+            Ok(export) => Some(Cmd::Export(export)),
+            Err(reason) => {
+                self.notify(reason, true);
+                None
+            }
+        }
+    }
+
+    fn help_sections(&self) -> Vec<HelpSection> {
+        let mut sections = self.active().help();
+        sections.push(HelpSection::new("Everywhere", GLOBAL_KEYS));
+        sections.push(HelpSection::new("Lists", crate::tui::screens::NAV_KEYS));
+        sections
+    }
+
+    fn context_line(&self) -> String {
+        let profile = self.current_profile();
+        let role = self.ctx.analysis.role().map_or("no target role", |r| {
+            self.ctx.catalog.roles[r].title.as_str()
+        });
+        format!("{} → {role}", profile.name)
+    }
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = &self.ctx.theme;
+        if area.is_empty() {
+            return;
+        }
+        if chrome::too_small(area) {
+            TooSmall { theme }.render(area, buf);
+            return;
+        }
+        let areas = chrome::areas(area);
+        TabBar {
+            current: self.screen,
+            context: self.context_line(),
+            theme,
+        }
+        .render(areas.tabs, buf);
+        match self.screen {
+            Screen::Roles => self.roles.render(areas.body, buf),
+            Screen::Profile => self.profile.render(areas.body, buf),
+            Screen::Gap => self.gap.render(areas.body, buf),
+            Screen::Pathway => self.pathway.render(areas.body, buf),
+            Screen::Graph => self.graph.render(areas.body, buf),
+            Screen::Catalog => self.catalog.render(areas.body, buf),
+        }
+        if let Some(status) = &self.status {
+            let style = if status.error {
+                theme.error
+            } else {
+                theme.accent
+            };
+            ratatui::text::Line::styled(format!(" {}", status.text), style)
+                .render(areas.status, buf);
+        }
+        let screen = self.active();
+        let global = if screen.captures_text() {
+            TYPING_GLOBAL_KEYS
+        } else {
+            GLOBAL_KEYS
+        };
+        Hints {
+            hints: footer(&screen.hints()),
+            pinned: footer(&describe(global)),
+            theme,
+        }
+        .render(areas.hints, buf);
+        if self.help_open {
+            HelpOverlay {
+                sections: self.help_sections(),
+                theme,
+            }
+            .render(areas.body, buf);
+        }
+    }
+}

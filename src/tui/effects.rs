@@ -1,0 +1,89 @@
+//! Performing the side effects `update` asks for: profile files and exports. The outcome of
+//! each comes back as a message.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::profile::ProfileStore;
+use crate::tui::msg::{Cmd, Export, Msg};
+
+#[derive(Debug)]
+pub struct Effects {
+    store: ProfileStore,
+    /// Where exports go first; the store's `exports/` when it is not writable.
+    export_dir: PathBuf,
+    /// The name last written to the store's `last_used`, to write it only on a change.
+    last_used: Option<String>,
+}
+
+impl Effects {
+    pub fn new(store: ProfileStore, export_dir: PathBuf) -> Self {
+        let last_used = store.last_used();
+        Self {
+            store,
+            export_dir,
+            last_used,
+        }
+    }
+
+    pub fn store(&self) -> &ProfileStore {
+        &self.store
+    }
+
+    pub fn perform(&mut self, cmd: Cmd) -> Option<Msg> {
+        match cmd {
+            Cmd::SaveProfile(profile) => match self.store.save(&profile) {
+                Ok(()) => self.remember(&profile.name),
+                Err(error) => Some(Msg::NotifyError(format!("Not saved: {error}"))),
+            },
+            Cmd::LoadProfile(name) => match self.store.load(&name) {
+                Ok(profile) => {
+                    let failed = self.remember(&name);
+                    failed.or(Some(Msg::ProfileLoaded(Box::new(profile))))
+                }
+                Err(error) => Some(Msg::NotifyError(error.to_string())),
+            },
+            Cmd::Export(export) => Some(self.export(&export)),
+        }
+    }
+
+    /// Records `name` as the profile to reopen next time.
+    fn remember(&mut self, name: &str) -> Option<Msg> {
+        if self.last_used.as_deref() == Some(name) {
+            return None;
+        }
+        match self.store.set_last_used(name) {
+            Ok(()) => {
+                self.last_used = Some(name.to_string());
+                None
+            }
+            Err(error) => Some(Msg::NotifyError(error.to_string())),
+        }
+    }
+
+    fn export(&self, export: &Export) -> Msg {
+        let fallback = self.store.dir().join("exports");
+        let mut problems = Vec::new();
+        for dir in [self.export_dir.as_path(), fallback.as_path()] {
+            match write_export(dir, export) {
+                Ok(markdown) => {
+                    return Msg::Notify(format!(
+                        "Exported {} (and .json beside it).",
+                        markdown.display()
+                    ));
+                }
+                Err(error) => problems.push(format!("{}: {error}", dir.display())),
+            }
+        }
+        Msg::NotifyError(format!("Could not export: {}", problems.join("; ")))
+    }
+}
+
+/// Writes `<dir>/<stem>.md` and `.json`; returns the Markdown file's path.
+fn write_export(dir: &Path, export: &Export) -> std::io::Result<PathBuf> {
+    fs::create_dir_all(dir)?;
+    let markdown = dir.join(format!("{}.md", export.stem));
+    fs::write(&markdown, &export.markdown)?;
+    fs::write(dir.join(format!("{}.json", export.stem)), &export.json)?;
+    Ok(markdown)
+}

@@ -1,0 +1,53 @@
+//! The current plan as a Markdown report and as JSON, in the same formats as
+//! `skillpath plan --format markdown|json`, so a report from the TUI and one from a script
+//! agree.
+
+use time::Date;
+
+use crate::catalog::Catalog;
+use crate::cli::output::{PlanView, json, markdown};
+use crate::tui::analysis::{Analysis, Outcome};
+use crate::tui::format;
+use crate::tui::msg::Export;
+
+/// The export of the analysed plan, or why there is nothing to export.
+pub fn plan(catalog: &Catalog, analysis: &Analysis, today: Date) -> Result<Export, String> {
+    let (role, plan) = match (&analysis.outcome, analysis.role()) {
+        (Outcome::Planned(plan), Some(role)) => (role, plan),
+        (Outcome::Failed(error), _) => return Err(format!("Nothing to export: {error}")),
+        _ => return Err("Nothing to export yet: choose a target role first (1).".into()),
+    };
+    let view = PlanView {
+        catalog,
+        role,
+        plan,
+        hours_per_week: analysis.profile.hours_per_week,
+    };
+    let mut report = Vec::new();
+    markdown::plan(&mut report, &view).map_err(|e| format!("Could not write the report: {e}"))?;
+    let mut body = Vec::new();
+    json::plan(&mut body, &view).map_err(|e| format!("Could not write the JSON: {e}"))?;
+
+    let mut markdown = String::from_utf8_lossy(&report).into_owned();
+    markdown.push_str(&format!(
+        "\nPrepared {} for {}; week 1 starts {}, the last week ends {}.\n",
+        format::iso_date(today),
+        if analysis.profile.name.is_empty() {
+            "you"
+        } else {
+            &analysis.profile.name
+        },
+        format::iso_date(today),
+        format::iso_date(format::week_start(today, plan.totals.weeks.max(1) + 1)),
+    ));
+    let name = if analysis.profile.name.is_empty() {
+        "plan"
+    } else {
+        &analysis.profile.name
+    };
+    Ok(Export {
+        stem: format!("skillpath-{name}-{}", catalog.roles[role].id),
+        markdown,
+        json: String::from_utf8_lossy(&body).into_owned(),
+    })
+}

@@ -1,0 +1,127 @@
+//! The terminal app. `skillpath` with no command opens it on the bundled catalog (or
+//! `--catalog PATH`) and the last used profile (or `--profile NAME`).
+//!
+//! Shape: [`App`] holds the state; keys become a [`Msg`] through pure `handle_key`
+//! functions; [`App::update`] applies it and returns a [`Cmd`] for side effects, which
+//! [`Effects`] performs; every screen draws itself read-only. `ratatui::run` owns terminal
+//! setup, restore and the panic hook.
+
+mod analysis;
+mod app;
+mod chrome;
+mod context;
+mod edit;
+mod effects;
+mod export;
+mod format;
+mod keymap;
+mod list;
+mod msg;
+mod picker;
+mod planner;
+mod runner;
+pub mod screens;
+mod search;
+mod theme;
+mod timeline;
+mod widgets;
+
+pub use analysis::{Analysis, Outcome};
+pub use app::{App, Setup, Status};
+pub use chrome::{MIN_HEIGHT, MIN_WIDTH};
+pub use effects::Effects;
+pub use msg::{Cmd, Export, InputKind, Msg, PickerKind};
+pub use screens::Screen;
+pub use theme::Theme;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::catalog::load;
+use crate::profile::{Profile, ProfileError, ProfileStore};
+
+/// How `skillpath` (no command) was started.
+#[derive(Debug, Clone, Default)]
+pub struct TuiOptions {
+    /// A catalog file or directory; the bundled catalog when `None`.
+    pub catalog: Option<PathBuf>,
+    /// A saved profile's name; the last used one (or `default`) when `None`.
+    pub profile: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    /// The catalog has errors; the rendered diagnostics follow.
+    #[error("the catalog has errors:\n{0}")]
+    Catalog(String),
+    #[error(transparent)]
+    Profile(#[from] ProfileError),
+    #[error("terminal error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The profile opened when none is named and none was used before.
+pub const DEFAULT_PROFILE: &str = "default";
+
+/// Runs the TUI until the person quits.
+pub fn run(options: TuiOptions) -> Result<(), TuiError> {
+    let loaded = match &options.catalog {
+        Some(path) => load::load_path(path),
+        None => load::load_bundled(),
+    };
+    let Some(catalog) = loaded.catalog else {
+        let color = Theme::from_env().color;
+        let rendered: Vec<String> = loaded.diagnostics.iter().map(|d| d.render(color)).collect();
+        return Err(TuiError::Catalog(rendered.join("\n")));
+    };
+    let store = ProfileStore::open_default()?;
+    let profile_names = store.list().unwrap_or_default();
+    let name = options
+        .profile
+        .or_else(|| store.last_used())
+        .unwrap_or_else(|| DEFAULT_PROFILE.to_string());
+    let (profile, save_problem) = open_profile(&store, &name)?;
+
+    let setup = Setup {
+        theme: Theme::from_env(),
+        today: time::OffsetDateTime::now_utc().date(),
+        profile_names,
+        save_problem,
+    };
+    let mut app = App::new(Arc::new(catalog), profile, setup);
+    let export_dir = std::env::current_dir().unwrap_or_else(|_| store.dir().join("exports"));
+    let mut effects = Effects::new(store, export_dir);
+    ratatui::run(|terminal| app.run(terminal, &mut effects))?;
+    Ok(())
+}
+
+/// The named profile; a new one if there is none by that name. A profile that cannot be read
+/// opens empty with the reason, and is never written over.
+pub fn open_profile(
+    store: &ProfileStore,
+    name: &str,
+) -> Result<(Profile, Option<String>), TuiError> {
+    match store.load(name) {
+        Ok(profile) => Ok((profile, None)),
+        Err(ProfileError::NotFound { .. }) => Ok((Profile::new(name), None)),
+        Err(error @ ProfileError::InvalidName { .. }) => Err(error.into()),
+        Err(error) => Ok((
+            Profile::new(name),
+            Some(format!(
+                "{error}. The file is left as it was and changes here are not saved."
+            )),
+        )),
+    }
+}
+
+/// Runs the TUI for the binary: errors go to stderr, and the exit code follows cli.md (1 for
+/// an invalid catalog or profile).
+pub fn launch(options: TuiOptions) -> std::process::ExitCode {
+    match run(options) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            std::process::ExitCode::from(1)
+        }
+    }
+}

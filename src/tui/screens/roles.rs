@@ -1,0 +1,596 @@
+//! Roles: find a role by typing part of its name (or an id, or a skill it needs), see what it
+//! requires and how far the person is from it, and make it the target.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::catalog::{Catalog, MAX_LEVEL, Requirement, RoleIdx};
+use crate::plan::RoleRank;
+use crate::tui::context::Context;
+use crate::tui::format;
+use crate::tui::keymap::{Binding, HelpSection, Key, KeyHelp, describe, lookup, typed_char};
+use crate::tui::list::{item_at, scroll_offset};
+use crate::tui::msg::Msg;
+use crate::tui::planner;
+use crate::tui::screens::{ARROW_KEYS, NAV_KEYS, ScreenLogic, navigate};
+use crate::tui::search::{TextField, fuzzy_filter};
+use crate::tui::widgets::{level_bar, panel, search_line, share_bar};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Search,
+    Choose,
+    ToggleNearest,
+    ClearSearch,
+    StopTyping,
+    DeleteChar,
+}
+
+const BROWSE_KEYS: &[Binding<Action>] = &[
+    Binding {
+        keys: &[Key::char('/')],
+        action: Action::Search,
+        description: "search roles by title, id or skill",
+        hint: Some("search"),
+    },
+    Binding {
+        keys: &[Key::code(KeyCode::Enter)],
+        action: Action::Choose,
+        description: "make the selected role your target and show its pathway",
+        hint: Some("choose"),
+    },
+    Binding {
+        keys: &[Key::char('n')],
+        action: Action::ToggleNearest,
+        description: "sort by nearest for you (least to learn) or by catalog order",
+        hint: Some("nearest"),
+    },
+    Binding {
+        keys: &[Key::code(KeyCode::Esc)],
+        action: Action::ClearSearch,
+        description: "clear the search",
+        hint: None,
+    },
+];
+
+const TYPING_KEYS: &[Binding<Action>] = &[
+    Binding {
+        keys: &[Key::code(KeyCode::Enter)],
+        action: Action::Choose,
+        description: "make the selected role your target and show its pathway",
+        hint: Some("choose"),
+    },
+    Binding {
+        keys: &[Key::code(KeyCode::Esc)],
+        action: Action::StopTyping,
+        description: "stop typing (letters become commands again)",
+        hint: Some("stop typing"),
+    },
+    Binding {
+        keys: &[Key::code(KeyCode::Backspace)],
+        action: Action::DeleteChar,
+        description: "delete the last character",
+        hint: None,
+    },
+];
+
+/// The plan of a role under the cursor, computed once per profile change.
+#[derive(Debug, Clone, PartialEq)]
+enum Preview {
+    Plan {
+        hours: f64,
+        cost: f64,
+        credentials: usize,
+        optimal: bool,
+        lower_bound: f64,
+        uncoverable: usize,
+        gap: usize,
+    },
+    Failed(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct RolePicker {
+    ctx: Context,
+    /// Per role, the texts it can be found by, with their weights.
+    haystacks: Vec<Vec<(String, i64)>>,
+    /// Per role, the share of its requirement the person meets.
+    fits: Vec<f64>,
+    pub search: TextField,
+    /// Roles shown, in display order.
+    visible: Vec<RoleIdx>,
+    selected: usize,
+    /// Set while sorting nearest first: the ranking, or why it failed.
+    nearest: Option<Result<Vec<RoleRank>, String>>,
+    previews: HashMap<RoleIdx, Preview>,
+}
+
+impl RolePicker {
+    pub fn new(ctx: Context) -> Self {
+        let mut picker = Self {
+            haystacks: haystacks(&ctx.catalog),
+            fits: Vec::new(),
+            ctx,
+            search: TextField::default(),
+            visible: Vec::new(),
+            selected: 0,
+            nearest: None,
+            previews: HashMap::new(),
+        };
+        picker.refresh();
+        picker.select_role(picker.ctx.analysis.role());
+        picker
+    }
+
+    /// The role under the cursor.
+    pub fn selected_role(&self) -> Option<RoleIdx> {
+        self.visible.get(self.selected).copied()
+    }
+
+    pub fn visible_roles(&self) -> &[RoleIdx] {
+        &self.visible
+    }
+
+    pub fn sorted_nearest(&self) -> bool {
+        self.nearest.is_some()
+    }
+
+    fn select_role(&mut self, role: Option<RoleIdx>) {
+        if let Some(position) = role.and_then(|r| self.visible.iter().position(|&v| v == r)) {
+            self.selected = position;
+        }
+        self.ensure_preview();
+    }
+
+    /// Recomputes what depends on the profile, keeping the selected role when still shown.
+    fn refresh(&mut self) {
+        let catalog = &self.ctx.catalog;
+        let person = &self.ctx.analysis.resolved.person;
+        self.fits = (0..catalog.roles.len())
+            .map(|role| crate::plan::fit(catalog, role, person))
+            .collect();
+        self.previews.clear();
+        if self.nearest.is_some() {
+            self.nearest = Some(self.rank());
+        }
+        self.refilter();
+    }
+
+    fn rank(&self) -> Result<Vec<RoleRank>, String> {
+        let analysis = &self.ctx.analysis;
+        planner::rank_roles(&self.ctx.catalog, &analysis.profile, &analysis.resolved)
+            .map_err(|e| e.to_string())
+    }
+
+    fn refilter(&mut self) {
+        let current = self.selected_role();
+        let order: Vec<RoleIdx> = match &self.nearest {
+            Some(Ok(ranked)) => ranked.iter().map(|n| n.role).collect(),
+            _ => (0..self.ctx.catalog.roles.len()).collect(),
+        };
+        let haystacks = &self.haystacks;
+        self.visible = fuzzy_filter(&self.search.text, order.len(), |i| {
+            haystacks[order[i]]
+                .iter()
+                .map(|(text, w)| (text.as_str(), *w))
+        })
+        .into_iter()
+        .map(|i| order[i])
+        .collect();
+        self.selected = current
+            .and_then(|role| self.visible.iter().position(|&r| r == role))
+            .filter(|_| self.search.text.is_empty())
+            .unwrap_or(0);
+        self.ensure_preview();
+    }
+
+    fn ensure_preview(&mut self) {
+        let Some(role) = self.selected_role() else {
+            return;
+        };
+        if self.previews.contains_key(&role) {
+            return;
+        }
+        let analysis = &self.ctx.analysis;
+        let preview = if analysis.role() == Some(role) {
+            match analysis.plan() {
+                Some(plan) => Preview::of(plan),
+                None => match &analysis.outcome {
+                    crate::tui::analysis::Outcome::Failed(e) => Preview::Failed(e.clone()),
+                    _ => Preview::Failed("no plan".into()),
+                },
+            }
+        } else {
+            match planner::solve(
+                &self.ctx.catalog,
+                &analysis.profile,
+                &analysis.resolved,
+                role,
+                planner::PREVIEW_TIME_LIMIT,
+            ) {
+                Ok(plan) => Preview::of(&plan),
+                Err(error) => Preview::Failed(error.to_string()),
+            }
+        };
+        self.previews.insert(role, preview);
+    }
+
+    fn areas(area: Rect) -> [Rect; 2] {
+        area.layout(&Layout::horizontal([
+            Constraint::Percentage(40),
+            Constraint::Fill(1),
+        ]))
+    }
+
+    /// The rows of the list inside its panel: below the border and the search line.
+    fn rows_area(list_area: Rect) -> Rect {
+        let inner = list_area.inner(ratatui::layout::Margin::new(1, 1));
+        Rect {
+            y: inner.y.saturating_add(2),
+            height: inner.height.saturating_sub(2),
+            ..inner
+        }
+    }
+}
+
+impl Preview {
+    fn of(plan: &crate::plan::Plan) -> Self {
+        Preview::Plan {
+            hours: plan.totals.hours,
+            cost: plan.totals.cost,
+            credentials: plan.totals.credentials,
+            optimal: plan.optimal,
+            lower_bound: plan.lower_bound,
+            uncoverable: plan.uncoverable.len(),
+            gap: plan.gap.len(),
+        }
+    }
+}
+
+/// Title and id weigh most, then the names and aliases of the skills the role requires.
+fn haystacks(catalog: &Catalog) -> Vec<Vec<(String, i64)>> {
+    catalog
+        .roles
+        .iter()
+        .map(|role| {
+            let mut fields = vec![(role.title.clone(), 4), (role.id.clone(), 3)];
+            for requirement in role.requires.iter().chain(&role.optional) {
+                if let Some(skill) = catalog.skills.get(requirement.skill) {
+                    fields.push((skill.name.clone(), 1));
+                    fields.extend(skill.aliases.iter().map(|a| (a.clone(), 1)));
+                }
+            }
+            fields
+        })
+        .collect()
+}
+
+impl ScreenLogic for RolePicker {
+    fn handle_key(&self, key: &KeyEvent) -> Option<Msg> {
+        let choose = || {
+            self.selected_role()
+                .map(|r| Msg::ChooseRole(self.ctx.catalog.roles[r].id.clone()))
+        };
+        if self.search.typing {
+            if let Some(action) = lookup(TYPING_KEYS, key) {
+                return match action {
+                    Action::Choose => choose(),
+                    Action::StopTyping => Some(Msg::StopTyping),
+                    Action::DeleteChar => Some(Msg::DeleteChar),
+                    _ => None,
+                };
+            }
+            return lookup(ARROW_KEYS, key).or_else(|| typed_char(key).map(Msg::Type));
+        }
+        match lookup(BROWSE_KEYS, key) {
+            Some(Action::Search) => Some(Msg::StartTyping),
+            Some(Action::Choose) => choose(),
+            Some(Action::ToggleNearest) => Some(Msg::ToggleNearest),
+            Some(Action::ClearSearch) if !self.search.text.is_empty() => Some(Msg::Cancel),
+            Some(_) => None,
+            None => lookup(NAV_KEYS, key),
+        }
+    }
+
+    fn update(&mut self, msg: &Msg) {
+        let page = 10;
+        if let Some(selected) = navigate(msg, self.selected, self.visible.len(), page) {
+            self.selected = selected;
+            self.ensure_preview();
+            return;
+        }
+        match msg {
+            Msg::StartTyping => self.search.typing = true,
+            Msg::StopTyping | Msg::ChooseRole(_) => self.search.typing = false,
+            Msg::Type(c) => {
+                self.search.push(*c);
+                self.refilter();
+            }
+            Msg::DeleteChar => {
+                self.search.pop();
+                self.refilter();
+            }
+            Msg::Cancel => {
+                self.search.text.clear();
+                self.refilter();
+            }
+            Msg::ToggleNearest => {
+                self.nearest = match self.nearest {
+                    Some(_) => None,
+                    None => Some(self.rank()),
+                };
+                self.refilter();
+            }
+            _ => {}
+        }
+    }
+
+    fn set_context(&mut self, context: Context) {
+        if !Arc::ptr_eq(&context.catalog, &self.ctx.catalog) {
+            self.haystacks = haystacks(&context.catalog);
+        }
+        self.ctx = context;
+        self.refresh();
+    }
+
+    fn captures_text(&self) -> bool {
+        self.search.typing
+    }
+
+    fn hints(&self) -> Vec<KeyHelp> {
+        if self.search.typing {
+            [describe(ARROW_KEYS), describe(TYPING_KEYS)].concat()
+        } else {
+            [describe(NAV_KEYS), describe(BROWSE_KEYS)].concat()
+        }
+    }
+
+    fn help(&self) -> Vec<HelpSection> {
+        vec![
+            HelpSection::new("Roles", BROWSE_KEYS),
+            HelpSection::new(
+                "Roles, while typing a search (letters are text)",
+                TYPING_KEYS,
+            ),
+        ]
+    }
+
+    fn click(&self, area: Rect, _column: u16, row: u16) -> Option<Msg> {
+        let [list_area, _] = Self::areas(area);
+        item_at(
+            Self::rows_area(list_area),
+            self.selected,
+            self.visible.len(),
+            row,
+        )
+        .map(Msg::Select)
+    }
+}
+
+impl Widget for &RolePicker {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let [list_area, detail_area] = RolePicker::areas(area);
+        render_list(self, list_area, buf);
+        render_detail(self, detail_area, buf);
+    }
+}
+
+fn render_list(picker: &RolePicker, area: Rect, buf: &mut Buffer) {
+    let theme = &picker.ctx.theme;
+    let catalog = &picker.ctx.catalog;
+    let title = match &picker.nearest {
+        Some(Ok(_)) => format!(" Roles · nearest first ({}) ", picker.visible.len()),
+        Some(Err(_)) => " Roles · could not rank ".to_string(),
+        None => format!(" Roles ({}/{}) ", picker.visible.len(), catalog.roles.len()),
+    };
+    let block = panel(title, picker.search.typing, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let [search_area, _, rows_area] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    search_line(&picker.search, "/ then type", theme).render(search_area, buf);
+
+    if picker.visible.is_empty() {
+        Line::styled("No role matches. Backspace to widen.", theme.dim).render(rows_area, buf);
+        return;
+    }
+    let height = usize::from(rows_area.height);
+    let offset = scroll_offset(picker.selected, picker.visible.len(), height);
+    let target = picker.ctx.analysis.role();
+    let width = usize::from(rows_area.width);
+    let lines: Vec<Line> = picker
+        .visible
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(position, &role)| {
+            let marker = if Some(role) == target { "★ " } else { "  " };
+            let right = match &picker.nearest {
+                Some(Ok(ranked)) => ranked
+                    .iter()
+                    .find(|n| n.role == role)
+                    .filter(|n| n.objective.is_finite())
+                    .map(|n| objective_label(n.objective, picker))
+                    .unwrap_or_default(),
+                _ => format::percent(picker.fits.get(role).copied().unwrap_or(0.0)),
+            };
+            let room = width.saturating_sub(marker.chars().count() + right.chars().count() + 1);
+            let title = format::truncate(&catalog.roles[role].title, room);
+            let pad = room.saturating_sub(title.chars().count());
+            let text = format!("{marker}{title}{} {right}", " ".repeat(pad));
+            let style = if position == picker.selected {
+                theme.selected
+            } else {
+                theme.text
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    Paragraph::new(lines).render(rows_area, buf);
+}
+
+fn objective_label(value: f64, picker: &RolePicker) -> String {
+    use crate::plan::Objective;
+    match picker.ctx.analysis.profile.objective {
+        Objective::Hours => format::hours(value),
+        Objective::Cost => format::money(value, &picker.ctx.catalog.meta.currency),
+        Objective::Count => format!("{value:.0} cred."),
+    }
+}
+
+fn render_detail(picker: &RolePicker, area: Rect, buf: &mut Buffer) {
+    let theme = &picker.ctx.theme;
+    let catalog = &picker.ctx.catalog;
+    let Some(role_idx) = picker.selected_role() else {
+        panel(" Role ", false, theme).render(area, buf);
+        return;
+    };
+    let role = &catalog.roles[role_idx];
+    let block = panel(format!(" {} ", role.title), false, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let width = usize::from(inner.width);
+
+    let mut lines = Vec::new();
+    let is_target = picker.ctx.analysis.role() == Some(role_idx);
+    let mut id_line = vec![Span::styled(format!("{} ", role.id), theme.dim)];
+    if is_target {
+        id_line.push(Span::styled("★ your target", theme.accent));
+    }
+    lines.push(Line::from(id_line));
+    if !role.description.is_empty() {
+        lines.push(Line::styled(
+            format::truncate(&role.description, width),
+            theme.text,
+        ));
+    }
+    lines.push(Line::default());
+
+    let fit = picker.fits.get(role_idx).copied().unwrap_or(0.0);
+    let mut fit_line = vec![Span::styled("Your fit   ", theme.dim)];
+    fit_line.extend(share_bar(fit, 12, theme));
+    lines.push(Line::from(fit_line));
+    lines.extend(preview_lines(picker, role_idx));
+    lines.push(Line::default());
+
+    let label_width = width.saturating_sub(22).max(8);
+    lines.push(Line::styled(
+        format!(
+            "{:<label_width$} {:<9}  importance",
+            "Required skill", "you/need"
+        ),
+        theme.heading,
+    ));
+    for requirement in &role.requires {
+        lines.push(requirement_line(picker, requirement, label_width, true));
+    }
+    if !role.optional.is_empty() {
+        lines.push(Line::styled("Nice to have", theme.heading));
+        for requirement in &role.optional {
+            lines.push(requirement_line(picker, requirement, label_width, false));
+        }
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// "To close" and the plan's size; on a second line whether it is proven optimal.
+fn preview_lines(picker: &RolePicker, role: RoleIdx) -> Vec<Line<'static>> {
+    let theme = &picker.ctx.theme;
+    let currency = &picker.ctx.catalog.meta.currency;
+    let label = Span::styled("To close   ", theme.dim);
+    let indent = Span::raw(" ".repeat(11));
+    match picker.previews.get(&role) {
+        None => vec![Line::from(vec![label, Span::styled("…", theme.dim)])],
+        Some(Preview::Failed(error)) => vec![Line::from(vec![
+            label,
+            Span::styled(format!("no plan: {error}"), theme.error),
+        ])],
+        Some(Preview::Plan { gap: 0, .. }) => vec![Line::from(vec![
+            label,
+            Span::styled("nothing: you meet every requirement", theme.ok),
+        ])],
+        Some(&Preview::Plan {
+            hours,
+            cost,
+            credentials,
+            optimal,
+            lower_bound,
+            uncoverable,
+            ..
+        }) => {
+            let size = Span::styled(
+                format!(
+                    "{} · {} · {credentials} credential{}",
+                    format::hours(hours),
+                    format::money(cost, currency),
+                    if credentials == 1 { "" } else { "s" }
+                ),
+                theme.accent,
+            );
+            let mut proof = vec![indent];
+            if optimal {
+                proof.push(Span::styled("optimal (proven)", theme.ok));
+            } else {
+                proof.push(Span::styled(
+                    format!("best found; bound {lower_bound:.0}"),
+                    theme.warning,
+                ));
+            }
+            if uncoverable > 0 {
+                proof.push(Span::styled(
+                    format!(
+                        " · {uncoverable} skill{} no credential closes",
+                        if uncoverable == 1 { "" } else { "s" }
+                    ),
+                    theme.error,
+                ));
+            }
+            vec![Line::from(vec![label, size]), Line::from(proof)]
+        }
+    }
+}
+
+fn requirement_line(
+    picker: &RolePicker,
+    requirement: &Requirement,
+    label_width: usize,
+    required: bool,
+) -> Line<'static> {
+    let theme = &picker.ctx.theme;
+    let name = picker
+        .ctx
+        .catalog
+        .skills
+        .get(requirement.skill)
+        .map_or("?", |s| s.name.as_str());
+    let have = picker.ctx.analysis.level(requirement.skill);
+    let mut spans = vec![Span::styled(
+        format!("{:<label_width$} ", format::truncate(name, label_width)),
+        theme.text,
+    )];
+    spans.extend(level_bar(have, requirement.level, MAX_LEVEL, theme));
+    spans.push(Span::styled(
+        format!(" {have}/{}", requirement.level),
+        theme.text,
+    ));
+    if required {
+        spans.push(Span::styled(
+            format!(
+                "  {}",
+                crate::tui::widgets::importance(requirement.importance)
+            ),
+            theme.dim,
+        ));
+    }
+    Line::from(spans)
+}
