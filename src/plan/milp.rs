@@ -67,6 +67,7 @@ pub(crate) fn solve(
     budgets: Budgets,
     measures: &CostsOf,
     cuts: &[Cut],
+    hint: &[bool],
     time_limit: Duration,
 ) -> Result<MilpAnswer, MilpError> {
     let mut problem = Problem::new(OptimizationDirection::Minimize);
@@ -145,6 +146,9 @@ pub(crate) fn solve(
 
     let mut options = SolveOptions::default();
     options.time_limit = Some(time_limit);
+    // The incumbent meets every cut (cuts only forbid what cannot be scheduled), so it is a
+    // valid start that lets branch-and-bound prune from the first node.
+    options.warm_start = Some(x.iter().zip(hint).map(|(&v, &on)| (v, f64::from(u8::from(on)))).collect());
     match problem.solve_with(options) {
         Ok(SolveOutcome::Solution(solution)) => {
             let proven = solution.status() == microlp::SolutionStatus::Optimal;

@@ -77,6 +77,7 @@ impl Search<'_> {
                 self.budgets,
                 &self.measures,
                 &self.cuts,
+                &best.selection,
                 self.deadline - now,
             )
             .map_err(|e| PlanError::Solver(e.0))?;
