@@ -179,6 +179,18 @@ impl Catalog {
         self.skill_index.get(id).copied()
     }
 
+    /// A skill by id, else by its name or one of its aliases, ignoring case: what people type
+    /// ("excel" for spreadsheets).
+    pub fn skill_by_any_name(&self, typed: &str) -> Option<SkillIdx> {
+        self.skill(typed).or_else(|| {
+            let typed = typed.trim();
+            self.skills.iter().position(|s| {
+                s.name.eq_ignore_ascii_case(typed)
+                    || s.aliases.iter().any(|a| a.eq_ignore_ascii_case(typed))
+            })
+        })
+    }
+
     pub fn credential(&self, id: &str) -> Option<CredIdx> {
         self.credential_index.get(id).copied()
     }

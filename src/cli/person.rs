@@ -44,12 +44,11 @@ pub fn resolve(
     };
 
     for have in &args.have {
-        let skill = catalog.skill(&have.skill).ok_or_else(|| {
-            CliError::unknown(
-                "skill",
-                &have.skill,
-                catalog.skills.iter().map(|s| s.id.as_str()),
-            )
+        let skill = catalog.skill_by_any_name(&have.skill).ok_or_else(|| {
+            let known = catalog.skills.iter().flat_map(|s| {
+                std::iter::once(s.id.as_str()).chain(s.aliases.iter().map(String::as_str))
+            });
+            CliError::unknown("skill", &have.skill, known)
         })?;
         subject.person.skills.retain(|&(s, _)| s != skill);
         subject.person.skills.push((skill, have.level));
