@@ -148,7 +148,12 @@ pub(crate) fn solve(
     options.time_limit = Some(time_limit);
     // The incumbent meets every cut (cuts only forbid what cannot be scheduled), so it is a
     // valid start that lets branch-and-bound prune from the first node.
-    options.warm_start = Some(x.iter().zip(hint).map(|(&v, &on)| (v, f64::from(u8::from(on)))).collect());
+    options.warm_start = Some(
+        x.iter()
+            .zip(hint)
+            .map(|(&v, &on)| (v, f64::from(u8::from(on))))
+            .collect(),
+    );
     match problem.solve_with(options) {
         Ok(SolveOutcome::Solution(solution)) => {
             let proven = solution.status() == microlp::SolutionStatus::Optimal;
@@ -178,6 +183,15 @@ pub(crate) fn solve(
                 nodes: stats.nodes_solved,
             })
         }
+        // No selection meets the model: nothing (here, nothing better than what was dropped
+        // to build it) exists, which is a proof, not a failure.
+        Err(microlp::Error::Infeasible) => Ok(MilpAnswer {
+            selection: None,
+            value: f64::INFINITY,
+            bound: f64::INFINITY,
+            proven: true,
+            nodes: 0,
+        }),
         Err(error) => Err(MilpError(error.to_string())),
     }
 }

@@ -3,6 +3,7 @@
 
 mod dominance;
 mod gap;
+mod lagrange;
 mod milp;
 mod rank;
 mod relaxed;

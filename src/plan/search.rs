@@ -84,9 +84,10 @@ impl Search<'_> {
             self.effort.nodes += answer.nodes;
             bound = bound.max(answer.bound);
             let Some(selection) = answer.selection else {
+                // Proven infeasible: the incumbent is optimal. Otherwise the time ran out.
                 return Ok(Found {
                     bound: bound.min(best.value),
-                    proven: false,
+                    proven: answer.proven,
                     ..best
                 });
             };

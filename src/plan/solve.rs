@@ -6,9 +6,10 @@ use std::time::Instant;
 
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx};
+use crate::plan::lagrange::{self, slack};
 use crate::plan::milp::{Aim, Budgets, CostsOf};
 use crate::plan::relaxed::{Supporters, greedy_selection};
-use crate::plan::search::{Found, Search, value_of};
+use crate::plan::search::{Effort, Found, Search, value_of};
 use crate::plan::simulate::{Simulation, drop_redundant};
 use crate::plan::task::Task;
 use crate::plan::{LeftOpen, Plan, PlanError, PlanRequest, SolveStats, Uncoverable, gap, schedule};
@@ -69,12 +70,13 @@ pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError>
     let all_goals: Vec<usize> = (0..task.goals.len()).collect();
 
     let (found, lexicographic_proven) = if budgets == Budgets::default() {
-        let incumbent = incumbent(
-            &task,
-            Aim::AllGoals,
-            &greedy_selection(&task, &supporters, &all_goals),
-        );
-        (search.run(Aim::AllGoals, incumbent)?, true)
+        let mut greedy = greedy_selection(&task, &supporters, &all_goals);
+        drop_redundant(&task, &mut greedy, &all_goals);
+        let incumbent = incumbent(&task, Aim::AllGoals, &greedy);
+        (
+            close_every_goal(&task, incumbent, deadline, &mut search.effort)?,
+            true,
+        )
     } else {
         let coverage = search.run(
             Aim::MostCoverage,
@@ -220,4 +222,77 @@ fn budget_greedy(
         }
     }
     incumbent(task, Aim::MostCoverage, &selection)
+}
+
+/// Every goal, no budget: bound first, drop what the bound rules out against the incumbent,
+/// and search exactly among the rest. The optimum is the incumbent or the restricted optimum.
+fn close_every_goal(
+    task: &Task,
+    incumbent: Found,
+    deadline: Instant,
+    effort: &mut Effort,
+) -> Result<Found, PlanError> {
+    let upper = incumbent.value;
+    let lagrangian = lagrange::bound(task, upper, 300);
+    let proven_incumbent = |incumbent: Found| Found {
+        bound: upper,
+        proven: true,
+        ..incumbent
+    };
+    if lagrangian.bound >= upper - slack(upper) {
+        return Ok(proven_incumbent(incumbent));
+    }
+    let keep: Vec<bool> = (0..task.len())
+        .map(|k| lagrangian.may_take(k, upper))
+        .collect();
+    let Some((small, old)) = task.restrict(&keep) else {
+        return Ok(proven_incumbent(incumbent));
+    };
+    let mut seed = Found {
+        selection: vec![false; small.len()],
+        value: f64::INFINITY,
+        bound: f64::NEG_INFINITY,
+        proven: false,
+    };
+    let selected = incumbent.selection.iter().filter(|&&on| on).count();
+    let kept: Vec<bool> = old.iter().map(|&k| incumbent.selection[k]).collect();
+    if kept.iter().filter(|&&on| on).count() == selected {
+        seed = Found {
+            selection: kept,
+            ..incumbent.clone()
+        };
+    }
+    let zeros = vec![0.0; small.len()];
+    let mut search = Search {
+        task: &small,
+        budgets: Budgets::default(),
+        measures: CostsOf {
+            cost: &zeros,
+            hours: &zeros,
+        },
+        deadline,
+        cuts: Vec::new(),
+        effort: *effort,
+    };
+    let found = search.run(Aim::AllGoals, seed)?;
+    *effort = search.effort;
+    let bound = lagrangian.bound.max(found.bound.min(upper));
+    if found.value < upper - slack(upper) {
+        let mut selection = vec![false; task.len()];
+        for (new, &k) in old.iter().enumerate() {
+            selection[k] = found.selection[new];
+        }
+        Ok(Found {
+            selection,
+            value: found.value,
+            bound,
+            proven: found.proven,
+        })
+    } else {
+        Ok(Found {
+            bound,
+            proven: found.proven,
+            ..incumbent
+        })
+    }
 }

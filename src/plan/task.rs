@@ -188,6 +188,58 @@ impl Task {
         forced
     }
 
+    /// The task over the candidates in `keep`, dropping also those that lose every member of a
+    /// support. Returns it with each new candidate's old index, or None when some goal is left
+    /// with no achiever.
+    pub fn restrict(&self, keep: &[bool]) -> Option<(Task, Vec<usize>)> {
+        let mut keep = keep.to_vec();
+        loop {
+            let before = keep.iter().filter(|&&k| k).count();
+            for k in 0..self.len() {
+                if keep[k] && self.supports[k].iter().any(|s| s.iter().all(|&d| !keep[d])) {
+                    keep[k] = false;
+                }
+            }
+            if keep.iter().filter(|&&k| k).count() == before {
+                break;
+            }
+        }
+        let old: Vec<usize> = (0..self.len()).filter(|&k| keep[k]).collect();
+        let mut new_index = vec![usize::MAX; self.len()];
+        for (new, &k) in old.iter().enumerate() {
+            new_index[k] = new;
+        }
+        let remap = |set: &[usize]| -> Vec<usize> {
+            set.iter()
+                .filter(|&&d| keep[d])
+                .map(|&d| new_index[d])
+                .collect()
+        };
+        let goals: Vec<Goal> = self
+            .goals
+            .iter()
+            .map(|g| Goal {
+                achievers: remap(&g.achievers),
+                ..g.clone()
+            })
+            .collect();
+        if goals.iter().any(|g| g.achievers.is_empty()) {
+            return None;
+        }
+        let mut task = Task {
+            candidates: old.iter().map(|&k| self.candidates[k]).collect(),
+            supports: old
+                .iter()
+                .map(|&k| self.supports[k].iter().map(|s| remap(s)).collect())
+                .collect(),
+            weight: old.iter().map(|&k| self.weight[k]).collect(),
+            goals,
+            forced: vec![false; old.len()],
+        };
+        task.forced = task.forced_candidates();
+        Some((task, old))
+    }
+
     pub fn len(&self) -> usize {
         self.candidates.len()
     }
