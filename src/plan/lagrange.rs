@@ -129,5 +129,10 @@ pub(crate) fn bound(task: &Task, upper: f64, iterations: usize) -> Lagrangian {
             *ur = (*ur - step * g).max(0.0);
         }
     }
+    // A forced candidate is in every plan and its reduced cost is already in the bound, so
+    // taking it adds nothing to it.
+    for k in (0..task.len()).filter(|&k| task.forced[k]) {
+        best.reduced_cost[k] = 0.0;
+    }
     best
 }

@@ -125,17 +125,24 @@ impl Search<'_> {
         }
     }
 
+    /// For each stuck candidate, a cut per unmet support; for each unmet goal, a cut on its
+    /// achievers. Each is violated by the simulated selection, so the search moves on.
     fn add_cuts(&mut self, sim: &Simulation) {
-        let members = sim.landmark(self.task);
+        let task = self.task;
+        let met = |support: &[usize]| support.iter().any(|&d| sim.taken[d]);
         for &k in &sim.stuck {
-            self.cuts.push(Cut {
-                members: members.clone(),
-                trigger: Trigger::Take(k),
-            });
+            for support in task.supports[k].iter().filter(|s| !met(s)) {
+                let members = sim.landmark(task, support);
+                self.cuts.push(Cut {
+                    members,
+                    trigger: Trigger::Take(k),
+                });
+            }
         }
-        for g in (0..self.task.goals.len()).filter(|&g| !sim.reaches(self.task, g)) {
+        for g in (0..task.goals.len()).filter(|&g| !sim.reaches(task, g)) {
+            let members = sim.landmark(task, &task.goals[g].achievers);
             self.cuts.push(Cut {
-                members: members.clone(),
+                members,
                 trigger: Trigger::Goal(g),
             });
         }

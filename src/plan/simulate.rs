@@ -41,31 +41,33 @@ impl Simulation {
         task.goals[goal].achievers.iter().any(|&k| self.taken[k])
     }
 
-    /// Candidates outside this state that are allowed in it and satisfy a support or goal it
-    /// leaves unmet. Every plan that takes a stuck candidate or reaches an unmet goal must take
-    /// one of them first (the first step of such a plan that meets something new is allowed
-    /// here), so "at least one of these" is a valid cut, and the simulated selection breaks it.
-    pub fn landmark(&self, task: &Task) -> Vec<usize> {
+    /// The landmark of an unmet set of candidates `needed` (a stuck candidate's support, or a
+    /// goal's achievers): the candidates outside this state that are allowed in it and belong
+    /// to `needed` or, going backwards, to an unmet support of a member not yet allowed.
+    ///
+    /// Every plan that takes a member of `needed` takes one of these first: among the plan's
+    /// steps in this backward cone and outside this state, the earliest has every support met
+    /// here (an unmet one would be in the cone and need an earlier such step), so it is allowed
+    /// here. "At least one of these" is therefore a valid cut, and the simulated selection,
+    /// which takes none of them, breaks it.
+    pub fn landmark(&self, task: &Task, needed: &[usize]) -> Vec<usize> {
         let met = |support: &[usize]| support.iter().any(|&d| self.taken[d]);
-        let mut frontier = vec![false; task.len()];
-        for supports in &task.supports {
-            for support in supports.iter().filter(|s| !met(s)) {
-                for &d in support {
-                    frontier[d] = true;
-                }
+        let mut seen = vec![false; task.len()];
+        let mut landmark = Vec::new();
+        let mut queue: Vec<usize> = needed.to_vec();
+        while let Some(d) = queue.pop() {
+            if self.taken[d] || std::mem::replace(&mut seen[d], true) {
+                continue;
+            }
+            let mut unmet = task.supports[d].iter().filter(|s| !met(s)).peekable();
+            if unmet.peek().is_none() {
+                landmark.push(d);
+            } else {
+                unmet.for_each(|support| queue.extend_from_slice(support));
             }
         }
-        for goal in &task.goals {
-            if !met(&goal.achievers) {
-                for &d in &goal.achievers {
-                    frontier[d] = true;
-                }
-            }
-        }
-        (0..task.len())
-            .filter(|&a| frontier[a] && !self.taken[a])
-            .filter(|&a| task.supports[a].iter().all(|s| met(s)))
-            .collect()
+        landmark.sort_unstable();
+        landmark
     }
 }
 
