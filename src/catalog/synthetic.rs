@@ -138,9 +138,15 @@ pub fn generate(spec: &Spec) -> Catalog {
                     group.dedup();
                     credential.requires_any.push(group);
                 }
-                2 => credential
-                    .requires_skills
-                    .push((skill_in(track, &mut rng), level.saturating_sub(1).max(1))),
+                // Experience stated as a skill level: one that an earlier course of the
+                // track teaches, as a provider would phrase it.
+                2 => {
+                    let teacher = &credentials[earlier[rng.below(earlier.len())]];
+                    let (skill, taught) = teacher.grants[rng.below(teacher.grants.len())];
+                    if credential.grants.iter().all(|(s, _)| *s != skill) {
+                        credential.requires_skills.push((skill, taught));
+                    }
+                }
                 _ => {}
             }
         }
