@@ -5,6 +5,8 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod import;
 pub mod plan;
 pub mod profile;
+pub mod report;
 pub mod tui;

@@ -205,12 +205,33 @@ fn without_a_role_anywhere_plan_is_a_usage_error() {
 fn skills_can_be_given_by_alias_or_name() {
     let by_alias = assert_cmd::Command::cargo_bin("skillpath")
         .unwrap()
-        .args(["gap", "--role", "data-analyst", "--have", "excel=3", "--format", "json"])
+        .args([
+            "gap",
+            "--role",
+            "data-analyst",
+            "--have",
+            "excel=3",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
-    assert!(by_alias.status.success(), "{}", String::from_utf8_lossy(&by_alias.stderr));
+    assert!(
+        by_alias.status.success(),
+        "{}",
+        String::from_utf8_lossy(&by_alias.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&by_alias.stdout).unwrap();
-    let in_gap = |skill: &str| json["gap"].as_array().unwrap().iter().any(|g| g["skill"] == skill);
-    assert!(!in_gap("spreadsheets"), "`excel=3` is spreadsheets at 3, which meets the need");
+    let in_gap = |skill: &str| {
+        json["gap"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["skill"] == skill)
+    };
+    assert!(
+        !in_gap("spreadsheets"),
+        "`excel=3` is spreadsheets at 3, which meets the need"
+    );
     assert!(in_gap("sql"));
 }

@@ -503,3 +503,21 @@ fn plus_on_the_gap_screen_raises_the_selected_skill() {
     let cmds = press(&mut app, KeyCode::Char('-'));
     assert!(saved(&cmds).is_some_and(|p| !p.skills.contains_key("sql")));
 }
+
+#[test]
+fn a_hint_goes_with_its_screen_but_an_error_stays() {
+    let mut app = new_person();
+    type_text(&mut app, "data anal");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("Press 2"))
+    );
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.status, None);
+
+    app.update(Msg::NotifyError("Not saved: disk full".into()));
+    press(&mut app, KeyCode::Tab);
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+}

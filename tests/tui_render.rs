@@ -113,7 +113,7 @@ fn the_help_overlay_lists_the_screens_keys_and_the_global_ones() {
     for description in [
         "exclude the selected credential and re-plan",
         "export this plan as Markdown and JSON",
-        "Pathway: the steps and the timeline",
+        "go to a screen by its number in the tab bar",
         "quit (your profile is already saved)",
     ] {
         assert!(

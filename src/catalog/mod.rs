@@ -2,6 +2,7 @@
 //! prerequisite graph. Knows nothing of the terminal.
 
 pub mod diagnostic;
+pub mod format;
 pub mod graph;
 pub mod load;
 mod model;
@@ -10,6 +11,7 @@ mod raw_level;
 pub mod reach;
 pub mod schema;
 pub mod source;
+pub mod stats;
 pub mod suggest;
 pub mod synthetic;
 mod validate;

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
 use crate::catalog::MAX_LEVEL;
 use crate::plan::Objective;
@@ -42,8 +42,15 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the catalog's JSON Schema (for editors that complete and check TOML keys).
     Schema,
+    /// Catalog statistics: families, providers, unreachable role skills, orphan credentials,
+    /// and how much each credential blocks or delays.
+    Stats(StatsArgs),
+    /// Rewrite catalog files into the canonical layout (comments kept); --check only lists them.
+    Fmt(FmtArgs),
     /// The pathway's (or, with --all, the whole catalog's) prerequisite graph as Graphviz DOT.
     Graph(GraphArgs),
+    /// Write catalog TOML (roles, and the skills they need) from public occupational data.
+    Import(ImportArgs),
 }
 
 /// Who the person is: a saved profile, flags, or both (flags win).
@@ -215,6 +222,29 @@ pub struct CheckArgs {
     /// Text for people, JSON for tools.
     #[arg(long, value_enum, default_value_t)]
     pub format: DataFormat,
+    /// Fail (exit 1) when there are warnings too, for CI.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Text for people (the --top credentials of each ranking), JSON for tools (every one).
+    #[arg(long, value_enum, default_value_t)]
+    pub format: DataFormat,
+    /// How many credentials each text ranking shows.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Change nothing: list the files that are not in the canonical layout, exit 1 if any.
+    #[arg(long)]
+    pub check: bool,
+    /// Catalog files or directories (every *.toml below) [default: the --catalog path].
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -229,6 +259,66 @@ pub struct GraphArgs {
     pub person: PersonArgs,
     #[command(flatten)]
     pub options: PlanOptions,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[command(subcommand)]
+    pub source: ImportSource,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// Roles from O*NET's tab-delimited text release (db_NN_N_text.zip, unzipped).
+    Onet(OnetImportArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("occupations").required(true).args(["occupation", "all"])))]
+pub struct OnetImportArgs {
+    /// The release folder, with Occupation Data.txt, Skills.txt, Knowledge.txt and
+    /// Technology Skills.txt.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// O*NET-SOC codes of the occupations to import, e.g. 15-2051.01,15-1212.00.
+    #[arg(long, value_name = "CODE,...", value_delimiter = ',')]
+    pub occupation: Vec<String>,
+
+    /// Import every occupation in the release (those O*NET has not rated are listed, not
+    /// imported).
+    #[arg(long)]
+    pub all: bool,
+
+    /// Leave out Skills and Knowledge elements O*NET rates below this importance (1-5).
+    #[arg(long, value_name = "N", default_value_t = 3.0, value_parser = importance)]
+    pub min_importance: f64,
+
+    /// Which Technology Skills rows become optional skills (when they name a catalog skill).
+    #[arg(long, value_enum, default_value_t)]
+    pub technology: TechnologyArg,
+
+    /// Write the TOML to this file instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+fn importance(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(n) if (1.0..=5.0).contains(&n) => Ok(n),
+        _ => Err(format!("`{text}` is not an importance from 1 to 5")),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum TechnologyArg {
+    /// Rows marked In Demand (in job postings for the occupation).
+    #[default]
+    InDemand,
+    /// Rows marked Hot Technology or In Demand.
+    Hot,
+    /// None; Technology Skills.txt is not read.
+    None,
 }
 
 #[cfg(test)]

@@ -6,13 +6,16 @@ pub mod args;
 mod catalog_arg;
 mod check;
 mod error;
+mod fmt;
 mod gap;
 mod graph;
+mod import;
 pub mod output;
 mod overview;
 mod person;
 mod plan;
 mod roles;
+mod stats;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
@@ -40,10 +43,13 @@ fn dispatch(catalog: Option<&Path>, command: Command, out: &mut dyn Write) -> Re
         Command::Schema => {
             writeln!(out, "{}", crate::catalog::schema::json_schema()).map_err(CliError::Output)
         }
+        Command::Stats(args) => stats::run(&catalog_arg::load(catalog)?, &args, out),
+        Command::Fmt(args) => fmt::run(catalog, &args, out),
         Command::Plan(args) => plan::run(&catalog_arg::load(catalog)?, &args, out),
         Command::Gap(args) => gap::run(&catalog_arg::load(catalog)?, &args, out),
         Command::Roles(args) => roles::run(&catalog_arg::load(catalog)?, &args, out),
         Command::Graph(args) => graph::run(&catalog_arg::load(catalog)?, &args, out),
+        Command::Import(args) => import::run(catalog, &args, out),
     }
 }
 

@@ -1,6 +1,9 @@
 //! Planning: the gap of a role for a person and the provably optimal pathway that closes it.
 //! Knows nothing of the terminal.
 
+mod alternatives;
+mod calendar;
+mod compare;
 mod dominance;
 mod gap;
 mod lagrange;
@@ -15,6 +18,12 @@ mod simulate;
 mod solve;
 mod task;
 
+pub use alternatives::{Alternative, MAX_ALTERNATIVES, alternatives, covered_weight};
+pub use calendar::{StudyDates, add_years, finish_date, iso_date, parse_iso_date, step_dates};
+pub use compare::{
+    PARETO_LIMIT, RoleComparison, RoleOption, SharedCredential, Tradeoff, compare_objectives,
+    compare_roles,
+};
 pub use gap::{current_levels, fit, gap};
 pub use rank::{RoleRank, rank_roles};
 pub use request::*;

@@ -24,11 +24,12 @@ pub struct Areas {
     pub hints: Rect,
 }
 
-pub fn areas(area: Rect) -> Areas {
+/// The frame's areas; the status line takes `status_height` rows (a long message wraps).
+pub fn areas(area: Rect, status_height: u16) -> Areas {
     let [tabs, body, status, hints] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(status_height),
         Constraint::Length(1),
     ]));
     Areas {

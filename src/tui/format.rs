@@ -50,6 +50,21 @@ pub fn short_date(date: Date) -> String {
     format!("{month} {:02}", date.day())
 }
 
+/// `Mar 04` this year, `Mar 04 2027` in another.
+pub fn date_label(date: Date, today: Date) -> String {
+    if date.year() == today.year() {
+        short_date(date)
+    } else {
+        format!("{} {}", short_date(date), date.year())
+    }
+}
+
+/// `Mar'27`: month and year, for axes that span years.
+pub fn month_year(date: Date) -> String {
+    let month = &format!("{:?}", date.month())[..3];
+    format!("{month}'{:02}", date.year().rem_euclid(100))
+}
+
 /// `2026-03-04`.
 pub fn iso_date(date: Date) -> String {
     format!(
@@ -97,6 +112,14 @@ mod tests {
         assert_eq!(short_date(week_start(today, 1)), "Mar 02");
         assert_eq!(short_date(week_start(today, 5)), "Mar 30");
         assert_eq!(iso_date(week_start(today, 6)), "2026-04-06");
+    }
+
+    #[test]
+    fn dates_name_the_year_when_it_is_not_this_one() {
+        let today = Date::from_calendar_date(2026, Month::November, 30).expect("valid date");
+        assert_eq!(date_label(week_start(today, 2), today), "Dec 07");
+        assert_eq!(date_label(week_start(today, 6), today), "Jan 04 2027");
+        assert_eq!(month_year(week_start(today, 6)), "Jan'27");
     }
 
     #[test]

@@ -91,21 +91,36 @@ pub struct KeyHelp {
     pub hint: Option<&'static str>,
 }
 
+/// The bindings as help rows. Neighbours with the same description share a row (`↑/↓`,
+/// `1/2/3/4/5/6`), so a pair of opposite moves reads as one line.
 pub fn describe<A>(table: &[Binding<A>]) -> Vec<KeyHelp> {
-    table
-        .iter()
-        .map(|binding| KeyHelp {
-            keys: binding
-                .keys
-                .iter()
-                .map(Key::label)
-                .collect::<Vec<_>>()
-                .join("/"),
-            first: binding.keys.first().map(Key::label).unwrap_or_default(),
-            description: binding.description,
-            hint: binding.hint,
-        })
-        .collect()
+    let mut rows: Vec<KeyHelp> = Vec::new();
+    for binding in table {
+        let keys = binding
+            .keys
+            .iter()
+            .map(Key::label)
+            .collect::<Vec<_>>()
+            .join("/");
+        let first = binding.keys.first().map(Key::label).unwrap_or_default();
+        match rows.last_mut() {
+            Some(row) if row.description == binding.description => {
+                row.keys = format!("{}/{keys}", row.keys);
+                // Arrows read well run together (`↑↓`); longer names do not.
+                if row.first.chars().count() == 1 && first.chars().count() == 1 {
+                    row.first.push_str(&first);
+                }
+                row.hint = row.hint.or(binding.hint);
+            }
+            _ => rows.push(KeyHelp {
+                keys,
+                first,
+                description: binding.description,
+                hint: binding.hint,
+            }),
+        }
+    }
+    rows
 }
 
 /// A titled group of bindings for the help overlay.
@@ -177,6 +192,28 @@ mod tests {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(lookup(TABLE, &plain_c), None);
         assert_eq!(lookup(TABLE, &ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn neighbours_with_one_description_share_a_row() {
+        const PAIR: &[Binding<Action>] = &[
+            Binding {
+                keys: &[Key::code(KeyCode::Up)],
+                action: Action::Down,
+                description: "move",
+                hint: Some("move"),
+            },
+            Binding {
+                keys: &[Key::code(KeyCode::Down)],
+                action: Action::Down,
+                description: "move",
+                hint: Some("move"),
+            },
+        ];
+        let help = describe(PAIR);
+        assert_eq!(help.len(), 1);
+        assert_eq!(help[0].keys, "↑/↓");
+        assert_eq!(help[0].first, "↑↓");
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod edit;
 mod effects;
 mod export;
 mod format;
+mod global_keys;
 mod keymap;
 mod list;
 mod msg;

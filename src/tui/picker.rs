@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use crate::tui::format;
 use crate::tui::list::scroll_offset;
 use crate::tui::msg::PickerKind;
-use crate::tui::search::{TextField, fuzzy_filter};
+use crate::tui::search::{SearchIndex, TextField};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{panel, search_line};
 
@@ -27,6 +27,7 @@ pub struct Picker {
     pub kind: PickerKind,
     pub title: String,
     items: Vec<PickerItem>,
+    index: SearchIndex,
     query: TextField,
     matches: Vec<usize>,
     selected: usize,
@@ -34,10 +35,23 @@ pub struct Picker {
 
 impl Picker {
     pub fn new(kind: PickerKind, title: impl Into<String>, items: Vec<PickerItem>) -> Self {
+        let index = SearchIndex::new(
+            items
+                .iter()
+                .map(|item| {
+                    vec![
+                        (item.label.clone(), 3),
+                        (item.id.clone(), 2),
+                        (item.detail.clone(), 1),
+                    ]
+                })
+                .collect(),
+        );
         let mut picker = Self {
             kind,
             title: title.into(),
             items,
+            index,
             query: TextField {
                 text: String::new(),
                 typing: true,
@@ -50,14 +64,7 @@ impl Picker {
     }
 
     fn refilter(&mut self) {
-        let items = &self.items;
-        self.matches = fuzzy_filter(&self.query.text, items.len(), |i| {
-            [
-                (items[i].label.as_str(), 3),
-                (items[i].id.as_str(), 2),
-                (items[i].detail.as_str(), 1),
-            ]
-        });
+        self.matches = self.index.search(&self.query.text);
         self.selected = 0;
     }
 

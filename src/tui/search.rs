@@ -18,8 +18,21 @@ where
     if query.is_empty() {
         return (0..len).collect();
     }
+    strong(score(query, 0..len, fields))
+}
+
+/// Every candidate that matches, with its best weighted score, best first.
+fn score<'a, F, I>(
+    query: &str,
+    candidates: impl Iterator<Item = usize>,
+    fields: F,
+) -> Vec<(i64, usize)>
+where
+    F: Fn(usize) -> I,
+    I: IntoIterator<Item = (&'a str, i64)>,
+{
     let matcher = SkimMatcherV2::default().smart_case();
-    let mut scored: Vec<(i64, usize)> = (0..len)
+    let mut scored: Vec<(i64, usize)> = candidates
         .filter_map(|i| {
             fields(i)
                 .into_iter()
@@ -33,8 +46,12 @@ where
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    // Letters scattered far apart match almost anything; next to a strong match they are
-    // noise that buries what the person meant.
+    scored
+}
+
+/// The matches worth showing. Letters scattered far apart match almost anything; next to a
+/// strong match they are noise that buries what the person meant.
+fn strong(scored: Vec<(i64, usize)>) -> Vec<usize> {
     let cutoff = scored
         .first()
         .map_or(0, |(best, _)| best / WEAK_MATCH_DIVISOR);
@@ -43,6 +60,58 @@ where
         .filter(|(score, _)| *score >= cutoff)
         .map(|(_, i)| i)
         .collect()
+}
+
+/// Search over a long list (thousands of credentials) as a person types. A longer query can
+/// only match items the shorter one matched, so each letter rescans just those; Backspace
+/// returns to an answer already computed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchIndex {
+    fields: Vec<Vec<(String, i64)>>,
+    /// The queries typed so far, each extending the one before, with everything it matched
+    /// (before the weak-match cutoff, which depends on the best score).
+    history: Vec<(String, Vec<(i64, usize)>)>,
+}
+
+impl SearchIndex {
+    /// `fields[i]`: the texts item `i` can be found by, with their weights.
+    pub fn new(fields: Vec<Vec<(String, i64)>>) -> Self {
+        Self {
+            fields,
+            history: Vec::new(),
+        }
+    }
+
+    /// Same answer as [`fuzzy_filter`] over these fields.
+    pub fn search(&mut self, query: &str) -> Vec<usize> {
+        let query = query.trim();
+        if query.is_empty() {
+            // The history stays: typing the same first letters again reuses it.
+            return (0..self.fields.len()).collect();
+        }
+        while self
+            .history
+            .last()
+            .is_some_and(|(previous, _)| !query.starts_with(previous.as_str()))
+        {
+            self.history.pop();
+        }
+        let fields = &self.fields;
+        let field_of = |i: usize| fields[i].iter().map(|(text, w)| (text.as_str(), *w));
+        let scored = match self.history.last() {
+            Some((previous, matched)) if previous == query => matched.clone(),
+            Some((_, matched)) => score(query, matched.iter().map(|&(_, i)| i), field_of),
+            None => score(query, 0..fields.len(), field_of),
+        };
+        if self
+            .history
+            .last()
+            .is_none_or(|(previous, _)| previous != query)
+        {
+            self.history.push((query.to_string(), scored.clone()));
+        }
+        strong(scored)
+    }
 }
 
 /// A one-line text field.
@@ -68,6 +137,24 @@ mod tests {
     use super::*;
 
     const ROLES: [&str; 3] = ["Data Analyst", "Nurse", "Database Administrator"];
+
+    #[test]
+    fn the_index_answers_like_a_fresh_search_while_typing_and_deleting() {
+        let names = [
+            "Data Analyst",
+            "Nurse",
+            "Database Administrator",
+            "Data Engineer",
+            "Dancer",
+        ];
+        let mut index = SearchIndex::new(names.iter().map(|n| vec![(n.to_string(), 1)]).collect());
+        for query in [
+            "d", "da", "dat", "data", "data e", "dat", "d", "", "nu", "n", "dan",
+        ] {
+            let fresh = fuzzy_filter(query, names.len(), |i| [(names[i], 1)]);
+            assert_eq!(index.search(query), fresh, "{query:?}");
+        }
+    }
 
     #[test]
     fn blank_query_keeps_everything_in_order() {

@@ -52,7 +52,10 @@ impl Widget for Timeline<'_> {
             (week0 / weeks_per_column) as usize * usize::from(columns_per_week)
         };
 
-        // The axis: a date at the start of a week every few columns, where it fits.
+        // The axis: a date at the start of a week every few columns, where it fits; with the
+        // year instead of the day when the plan runs into another year.
+        let last = format::week_start(self.today, self.weeks.max(1));
+        let spans_years = last.year() != self.today.year();
         let mut axis: Vec<char> = vec![' '; usize::from(chart_width)];
         let mut next_free = 0;
         for week in 1..=self.weeks.max(1) {
@@ -60,7 +63,12 @@ impl Widget for Timeline<'_> {
             if column < next_free || column >= axis.len() {
                 continue;
             }
-            let label = format::short_date(format::week_start(self.today, week));
+            let date = format::week_start(self.today, week);
+            let label = if spans_years {
+                format::month_year(date)
+            } else {
+                format::short_date(date)
+            };
             if column + label.chars().count() > axis.len() {
                 break;
             }

@@ -16,7 +16,7 @@ use crate::tui::keymap::{Binding, HelpSection, Key, KeyHelp, describe, lookup, t
 use crate::tui::list::{item_at, scroll_offset};
 use crate::tui::msg::Msg;
 use crate::tui::screens::{ARROW_KEYS, NAV_KEYS, ScreenLogic, navigate};
-use crate::tui::search::{TextField, fuzzy_filter};
+use crate::tui::search::{SearchIndex, TextField};
 use crate::tui::widgets::{panel, search_line};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +67,7 @@ const TYPING_KEYS: &[Binding<Action>] = &[
 #[derive(Debug, Clone)]
 pub struct CatalogView {
     ctx: Context,
-    haystacks: Vec<Vec<(String, i64)>>,
+    index: SearchIndex,
     pub search: TextField,
     visible: Vec<CredIdx>,
     selected: usize,
@@ -96,7 +96,7 @@ fn haystacks(catalog: &Catalog) -> Vec<Vec<(String, i64)>> {
 impl CatalogView {
     pub fn new(ctx: Context) -> Self {
         let mut view = Self {
-            haystacks: haystacks(&ctx.catalog),
+            index: SearchIndex::new(haystacks(&ctx.catalog)),
             ctx,
             search: TextField::default(),
             visible: Vec::new(),
@@ -111,10 +111,7 @@ impl CatalogView {
     }
 
     fn refilter(&mut self) {
-        let haystacks = &self.haystacks;
-        self.visible = fuzzy_filter(&self.search.text, haystacks.len(), |i| {
-            haystacks[i].iter().map(|(text, w)| (text.as_str(), *w))
-        });
+        self.visible = self.index.search(&self.search.text);
         self.selected = 0;
     }
 
@@ -184,7 +181,7 @@ impl ScreenLogic for CatalogView {
         let catalog_changed = !Arc::ptr_eq(&context.catalog, &self.ctx.catalog);
         self.ctx = context;
         if catalog_changed {
-            self.haystacks = haystacks(&self.ctx.catalog);
+            self.index = SearchIndex::new(haystacks(&self.ctx.catalog));
             self.refilter();
         }
     }

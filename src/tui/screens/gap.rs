@@ -281,7 +281,7 @@ impl Widget for &GapView {
         let table = Table::new(
             rows,
             [
-                Constraint::Max(30),
+                Constraint::Max(22),
                 Constraint::Length(6),
                 Constraint::Length(9),
                 Constraint::Length(10),

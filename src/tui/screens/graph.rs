@@ -14,7 +14,9 @@ use crate::plan::Plan;
 use crate::tui::analysis::Outcome;
 use crate::tui::context::Context;
 use crate::tui::format;
-use crate::tui::keymap::{HelpSection, KeyHelp, describe, lookup};
+use ratatui::crossterm::event::KeyCode;
+
+use crate::tui::keymap::{Binding, HelpSection, Key, KeyHelp, describe, lookup};
 use crate::tui::msg::Msg;
 use crate::tui::screens::{NAV_KEYS, ScreenLogic, navigate};
 use crate::tui::widgets::{Notice, panel};
@@ -97,6 +99,21 @@ pub fn layers(catalog: &Catalog, plan: &Plan, held: &BTreeSet<CredIdx>) -> Vec<V
     layers.retain(|layer| !layer.is_empty());
     layers
 }
+
+const SCROLL_KEYS: &[Binding<Msg>] = &[
+    Binding {
+        keys: &[Key::code(KeyCode::Up), Key::char('k')],
+        action: Msg::SelectPrevious,
+        description: "scroll the graph",
+        hint: Some("scroll"),
+    },
+    Binding {
+        keys: &[Key::code(KeyCode::Down), Key::char('j')],
+        action: Msg::SelectNext,
+        description: "scroll the graph",
+        hint: Some("scroll"),
+    },
+];
 
 #[derive(Debug, Clone)]
 pub struct GraphView {
@@ -198,7 +215,7 @@ impl GraphView {
 
 impl ScreenLogic for GraphView {
     fn handle_key(&self, key: &KeyEvent) -> Option<Msg> {
-        lookup(NAV_KEYS, key)
+        lookup(SCROLL_KEYS, key).or_else(|| lookup(NAV_KEYS, key))
     }
 
     fn update(&mut self, msg: &Msg) {
@@ -214,11 +231,11 @@ impl ScreenLogic for GraphView {
     }
 
     fn hints(&self) -> Vec<KeyHelp> {
-        describe(NAV_KEYS)
+        describe(SCROLL_KEYS)
     }
 
     fn help(&self) -> Vec<HelpSection> {
-        vec![HelpSection::new("Graph (scrolls)", NAV_KEYS)]
+        vec![HelpSection::new("Graph", SCROLL_KEYS)]
     }
 }
 

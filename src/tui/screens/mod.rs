@@ -107,37 +107,37 @@ pub const NAV_KEYS: &[Binding<Msg>] = &[
     Binding {
         keys: &[Key::code(KeyCode::Up), Key::char('k')],
         action: Msg::SelectPrevious,
-        description: "previous row",
+        description: "move through the list",
         hint: None,
     },
     Binding {
         keys: &[Key::code(KeyCode::Down), Key::char('j')],
         action: Msg::SelectNext,
-        description: "next row",
+        description: "move through the list",
         hint: None,
     },
     Binding {
         keys: &[Key::code(KeyCode::PageUp)],
         action: Msg::PageUp,
-        description: "a page up",
+        description: "a page up or down",
         hint: None,
     },
     Binding {
         keys: &[Key::code(KeyCode::PageDown)],
         action: Msg::PageDown,
-        description: "a page down",
+        description: "a page up or down",
         hint: None,
     },
     Binding {
         keys: &[Key::code(KeyCode::Home), Key::char('g')],
         action: Msg::SelectFirst,
-        description: "first row",
+        description: "first or last row",
         hint: None,
     },
     Binding {
         keys: &[Key::code(KeyCode::End), Key::char('G')],
         action: Msg::SelectLast,
-        description: "last row",
+        description: "first or last row",
         hint: None,
     },
 ];
@@ -147,25 +147,25 @@ pub const ARROW_KEYS: &[Binding<Msg>] = &[
     Binding {
         keys: &[Key::code(KeyCode::Up)],
         action: Msg::SelectPrevious,
-        description: "previous row",
+        description: "move through the list",
         hint: Some("move"),
     },
     Binding {
         keys: &[Key::code(KeyCode::Down)],
         action: Msg::SelectNext,
-        description: "next row",
+        description: "move through the list",
         hint: Some("move"),
     },
     Binding {
         keys: &[Key::code(KeyCode::PageUp)],
         action: Msg::PageUp,
-        description: "a page up",
+        description: "a page up or down",
         hint: None,
     },
     Binding {
         keys: &[Key::code(KeyCode::PageDown)],
         action: Msg::PageDown,
-        description: "a page down",
+        description: "a page up or down",
         hint: None,
     },
 ];

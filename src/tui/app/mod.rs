@@ -3,112 +3,24 @@
 
 use std::sync::Arc;
 
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 use time::Date;
 
 use crate::catalog::Catalog;
 use crate::profile::Profile;
 use crate::tui::analysis::Analysis;
-use crate::tui::chrome::{self, HelpOverlay, Hints, TabBar, TooSmall};
+use crate::tui::chrome;
 use crate::tui::context::Context;
 use crate::tui::edit;
 use crate::tui::export;
-use crate::tui::keymap::{Binding, HelpSection, Key, describe, lookup};
+use crate::tui::global_keys::{GLOBAL_KEYS, TYPING_GLOBAL_KEYS};
+use crate::tui::keymap::{HelpSection, lookup};
 use crate::tui::msg::{Cmd, Msg};
 use crate::tui::screens::{
     CatalogView, GapView, GraphView, PathwayView, ProfileEditor, RolePicker, Screen, ScreenLogic,
-    footer,
 };
 use crate::tui::theme::Theme;
-
-/// Keys that work on every screen, unless a text field has the cursor.
-const GLOBAL_KEYS: &[Binding<Msg>] = &[
-    Binding {
-        keys: &[Key::code(KeyCode::Tab)],
-        action: Msg::NextScreen,
-        description: "next screen",
-        hint: Some("screens"),
-    },
-    Binding {
-        keys: &[Key::code(KeyCode::BackTab)],
-        action: Msg::PreviousScreen,
-        description: "previous screen",
-        hint: None,
-    },
-    Binding {
-        keys: &[Key::char('1')],
-        action: Msg::ShowScreen(Screen::Roles),
-        description: "Roles: find and choose a target role",
-        hint: None,
-    },
-    Binding {
-        keys: &[Key::char('2')],
-        action: Msg::ShowScreen(Screen::Profile),
-        description: "Profile: your skills, credentials and settings",
-        hint: None,
-    },
-    Binding {
-        keys: &[Key::char('3')],
-        action: Msg::ShowScreen(Screen::Gap),
-        description: "Gap: your level against the role's",
-        hint: None,
-    },
-    Binding {
-        keys: &[Key::char('4')],
-        action: Msg::ShowScreen(Screen::Pathway),
-        description: "Pathway: the steps and the timeline",
-        hint: None,
-    },
-    Binding {
-        keys: &[Key::char('5')],
-        action: Msg::ShowScreen(Screen::Graph),
-        description: "Graph: how the steps stack",
-        hint: None,
-    },
-    Binding {
-        keys: &[Key::char('6')],
-        action: Msg::ShowScreen(Screen::Catalog),
-        description: "Catalog: browse every credential",
-        hint: None,
-    },
-    Binding {
-        keys: &[Key::char('?')],
-        action: Msg::ToggleHelp,
-        description: "show or hide this help",
-        hint: Some("help"),
-    },
-    Binding {
-        keys: &[Key::char('q'), Key::ctrl('c')],
-        action: Msg::Quit,
-        description: "quit (your profile is already saved)",
-        hint: Some("quit"),
-    },
-];
-
-/// The keys that still work while typing in a field: letters are text there.
-const TYPING_GLOBAL_KEYS: &[Binding<Msg>] = &[
-    Binding {
-        keys: &[Key::code(KeyCode::Tab)],
-        action: Msg::NextScreen,
-        description: "next screen",
-        hint: Some("screens"),
-    },
-    Binding {
-        keys: &[Key::code(KeyCode::BackTab)],
-        action: Msg::PreviousScreen,
-        description: "previous screen",
-        hint: None,
-    },
-    Binding {
-        keys: &[Key::ctrl('c')],
-        action: Msg::Quit,
-        description: "quit",
-        hint: Some("quit"),
-    },
-];
 
 /// A line for the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -246,7 +158,7 @@ impl App {
             MouseEventKind::ScrollUp => Some(Msg::SelectPrevious),
             MouseEventKind::Down(MouseButton::Left) if self.help_open => Some(Msg::ToggleHelp),
             MouseEventKind::Down(MouseButton::Left) => {
-                let areas = chrome::areas(area);
+                let areas = self.areas(area);
                 if mouse.row == areas.tabs.y {
                     chrome::tab_at(areas.tabs, mouse.column).map(Msg::ShowScreen)
                 } else {
@@ -282,15 +194,15 @@ impl App {
                 None
             }
             Msg::ShowScreen(screen) => {
-                self.screen = *screen;
+                self.show(*screen);
                 None
             }
             Msg::NextScreen => {
-                self.screen = self.screen.next();
+                self.show(self.screen.next());
                 None
             }
             Msg::PreviousScreen => {
-                self.screen = self.screen.previous();
+                self.show(self.screen.previous());
                 None
             }
             Msg::ToggleHelp => {
@@ -325,6 +237,14 @@ impl App {
             self.screen = Screen::Pathway;
         }
         cmd
+    }
+
+    /// Switches screens. A message about the last screen goes; an error stays until dealt with.
+    fn show(&mut self, screen: Screen) {
+        if screen != self.screen && self.status.as_ref().is_some_and(|s| !s.error) {
+            self.status = None;
+        }
+        self.screen = screen;
     }
 
     fn notify(&mut self, text: String, error: bool) {
@@ -436,6 +356,16 @@ impl App {
         sections
     }
 
+    /// The frame's areas: the status line grows to two rows for a message that needs them.
+    fn areas(&self, area: Rect) -> chrome::Areas {
+        let width = usize::from(area.width.saturating_sub(1)).max(1);
+        let needed = self
+            .status
+            .as_ref()
+            .map_or(1, |s| s.text.chars().count().div_ceil(width));
+        chrome::areas(area, u16::try_from(needed.clamp(1, 2)).unwrap_or(1))
+    }
+
     fn context_line(&self) -> String {
         let profile = self.current_profile();
         let role = self.ctx.analysis.role().map_or("no target role", |r| {
@@ -445,58 +375,4 @@ impl App {
     }
 }
 
-impl Widget for &App {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = &self.ctx.theme;
-        if area.is_empty() {
-            return;
-        }
-        if chrome::too_small(area) {
-            TooSmall { theme }.render(area, buf);
-            return;
-        }
-        let areas = chrome::areas(area);
-        TabBar {
-            current: self.screen,
-            context: self.context_line(),
-            theme,
-        }
-        .render(areas.tabs, buf);
-        match self.screen {
-            Screen::Roles => self.roles.render(areas.body, buf),
-            Screen::Profile => self.profile.render(areas.body, buf),
-            Screen::Gap => self.gap.render(areas.body, buf),
-            Screen::Pathway => self.pathway.render(areas.body, buf),
-            Screen::Graph => self.graph.render(areas.body, buf),
-            Screen::Catalog => self.catalog.render(areas.body, buf),
-        }
-        if let Some(status) = &self.status {
-            let style = if status.error {
-                theme.error
-            } else {
-                theme.accent
-            };
-            ratatui::text::Line::styled(format!(" {}", status.text), style)
-                .render(areas.status, buf);
-        }
-        let screen = self.active();
-        let global = if screen.captures_text() {
-            TYPING_GLOBAL_KEYS
-        } else {
-            GLOBAL_KEYS
-        };
-        Hints {
-            hints: footer(&screen.hints()),
-            pinned: footer(&describe(global)),
-            theme,
-        }
-        .render(areas.hints, buf);
-        if self.help_open {
-            HelpOverlay {
-                sections: self.help_sections(),
-                theme,
-            }
-            .render(areas.body, buf);
-        }
-    }
-}
+mod view;

@@ -1,0 +1,70 @@
+//! Drawing the app: the tab bar, the current screen, the status line, the key hints and the
+//! help overlay, or a message when the terminal is too small.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use crate::tui::app::App;
+use crate::tui::chrome::{self, HelpOverlay, Hints, TabBar, TooSmall};
+use crate::tui::global_keys::{GLOBAL_KEYS, TYPING_GLOBAL_KEYS};
+use crate::tui::keymap::describe;
+use crate::tui::screens::{Screen, footer};
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = &self.ctx.theme;
+        if area.is_empty() {
+            return;
+        }
+        if chrome::too_small(area) {
+            TooSmall { theme }.render(area, buf);
+            return;
+        }
+        let areas = self.areas(area);
+        TabBar {
+            current: self.screen,
+            context: self.context_line(),
+            theme,
+        }
+        .render(areas.tabs, buf);
+        match self.screen {
+            Screen::Roles => self.roles.render(areas.body, buf),
+            Screen::Profile => self.profile.render(areas.body, buf),
+            Screen::Gap => self.gap.render(areas.body, buf),
+            Screen::Pathway => self.pathway.render(areas.body, buf),
+            Screen::Graph => self.graph.render(areas.body, buf),
+            Screen::Catalog => self.catalog.render(areas.body, buf),
+        }
+        if let Some(status) = &self.status {
+            let style = if status.error {
+                theme.error
+            } else {
+                theme.accent
+            };
+            ratatui::widgets::Paragraph::new(format!(" {}", status.text))
+                .style(style)
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .render(areas.status, buf);
+        }
+        let screen = self.active();
+        let global = if screen.captures_text() {
+            TYPING_GLOBAL_KEYS
+        } else {
+            GLOBAL_KEYS
+        };
+        Hints {
+            hints: footer(&screen.hints()),
+            pinned: footer(&describe(global)),
+            theme,
+        }
+        .render(areas.hints, buf);
+        if self.help_open {
+            HelpOverlay {
+                sections: self.help_sections(),
+                theme,
+            }
+            .render(areas.body, buf);
+        }
+    }
+}

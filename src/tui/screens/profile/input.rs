@@ -1,0 +1,40 @@
+//! The Profile screen's input box: hours per week, budgets, a new profile's name.
+
+use crate::tui::msg::{InputKind, Msg};
+
+/// A one-line input box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputBox {
+    pub kind: InputKind,
+    pub text: String,
+    pub error: Option<String>,
+}
+
+/// Parses what was typed into an input box into the message it means.
+pub fn parse_input(kind: InputKind, text: &str) -> Result<Msg, String> {
+    let text = text.trim();
+    let budget = |text: &str| -> Result<Option<f64>, String> {
+        if text.is_empty() || text.eq_ignore_ascii_case("none") {
+            return Ok(None);
+        }
+        match text.trim_start_matches('$').replace(',', "").parse::<f64>() {
+            Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
+            _ => Err(format!(
+                "`{text}` is not an amount: type a number, or nothing for no budget"
+            )),
+        }
+    };
+    match kind {
+        InputKind::HoursPerWeek => match text.parse::<f64>() {
+            Ok(v) if v.is_finite() && v > 0.0 && v <= 168.0 => Ok(Msg::SetHoursPerWeek(v)),
+            _ => Err(format!(
+                "`{text}` is not a number of hours between 0 and 168"
+            )),
+        },
+        InputKind::BudgetCost => budget(text).map(Msg::SetBudgetCost),
+        InputKind::BudgetHours => budget(text).map(Msg::SetBudgetHours),
+        InputKind::NewProfile => crate::profile::validate_name(text)
+            .map(|()| Msg::CreateProfile(text.to_string()))
+            .map_err(|e| e.to_string()),
+    }
+}
