@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use time::Date;
 
 use crate::catalog::MAX_LEVEL;
 use crate::plan::Objective;
@@ -51,6 +52,12 @@ pub enum Command {
     Graph(GraphArgs),
     /// Write catalog TOML (roles, and the skills they need) from public occupational data.
     Import(ImportArgs),
+    /// Two or three roles side by side for one person, or one role's fastest, cheapest and
+    /// fewest-credentials pathways (--objectives).
+    Compare(CompareArgs),
+    /// A dated handover report for a client: goal, assumptions, gap, dated pathway, reasons,
+    /// totals, alternatives and expiring credentials.
+    Report(ReportArgs),
 }
 
 /// Who the person is: a saved profile, flags, or both (flags win).
@@ -189,6 +196,10 @@ pub struct PlanArgs {
     /// Text for people, JSON for tools, Markdown for reports.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    /// Also the next-best distinct plans (up to 3), each the optimal plan without one step of
+    /// this one, and what it costs more.
+    #[arg(long)]
+    pub alternatives: bool,
 }
 
 #[derive(Debug, Args)]
@@ -259,6 +270,64 @@ pub struct GraphArgs {
     pub person: PersonArgs,
     #[command(flatten)]
     pub options: PlanOptions,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("comparison").required(true).args(["roles", "objectives"])))]
+pub struct CompareArgs {
+    /// Two or three roles to compare side by side, e.g. data-analyst,ux-designer.
+    #[arg(long, value_name = "ROLE,ROLE[,ROLE]", value_delimiter = ',', conflicts_with = "role")]
+    pub roles: Vec<String>,
+    /// For one role: the fastest, cheapest and fewest-credentials pathways side by side, and
+    /// every plan trading hours against cost when there are at most 6 (--objective is ignored).
+    #[arg(long)]
+    pub objectives: bool,
+    /// With --objectives, the role [default: the profile's target_role].
+    #[arg(long)]
+    pub role: Option<String>,
+    #[command(flatten)]
+    pub person: PersonArgs,
+    #[command(flatten)]
+    pub options: PlanOptions,
+    /// The first day of study, for finish dates [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = iso_date)]
+    pub date: Option<Date>,
+    /// Text for people, JSON for tools, Markdown for reports.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The target role [default: the profile's target_role].
+    #[arg(long)]
+    pub role: Option<String>,
+    #[command(flatten)]
+    pub person: PersonArgs,
+    #[command(flatten)]
+    pub options: PlanOptions,
+    /// Markdown (reads as plain text too), JSON for tools, or one self-contained HTML page.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+    /// Write the report to this file instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The report's date and the first day of study [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = iso_date)]
+    pub date: Option<Date>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ReportFormat {
+    #[default]
+    Markdown,
+    Json,
+    Html,
+}
+
+fn iso_date(text: &str) -> Result<Date, String> {
+    crate::plan::parse_iso_date(text)
+        .ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
 }
 
 #[derive(Debug, Args)]

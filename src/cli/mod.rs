@@ -5,6 +5,7 @@
 pub mod args;
 mod catalog_arg;
 mod check;
+mod compare;
 mod error;
 mod fmt;
 mod gap;
@@ -14,6 +15,7 @@ pub mod output;
 mod overview;
 mod person;
 mod plan;
+mod report;
 mod roles;
 mod stats;
 
@@ -50,6 +52,8 @@ fn dispatch(catalog: Option<&Path>, command: Command, out: &mut dyn Write) -> Re
         Command::Roles(args) => roles::run(&catalog_arg::load(catalog)?, &args, out),
         Command::Graph(args) => graph::run(&catalog_arg::load(catalog)?, &args, out),
         Command::Import(args) => import::run(catalog, &args, out),
+        Command::Compare(args) => compare::run(&catalog_arg::load(catalog)?, &args, out),
+        Command::Report(args) => report::run(&catalog_arg::load(catalog)?, &args, out),
     }
 }
 

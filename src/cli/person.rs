@@ -19,6 +19,8 @@ pub struct Subject {
     pub hours_per_week: f64,
     /// The profile's target role, if it names one the catalog has.
     pub profile_role: Option<RoleIdx>,
+    /// The profile's name; empty without a profile.
+    pub name: String,
 }
 
 /// Builds the subject from `--profile`, `--have`, `--done` and, when given, the plan options.
@@ -41,6 +43,7 @@ pub fn resolve(
         objective: profile.objective,
         hours_per_week: profile.hours_per_week,
         profile_role: resolved.role,
+        name: profile.name.clone(),
     };
 
     for have in &args.have {

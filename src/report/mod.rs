@@ -9,6 +9,7 @@
 mod html;
 mod json;
 mod markdown;
+pub mod md;
 mod phrases;
 mod why;
 
