@@ -31,15 +31,7 @@ fn set_cover_catalog(text: &str) -> Catalog {
         }
     }
     let skills = (0..rows)
-        .map(|r| Skill {
-            id: format!("row-{r}"),
-            name: format!("Row {r}"),
-            category: Default::default(),
-            aliases: vec![],
-            description: String::new(),
-            parent: None,
-            codes: vec![],
-        })
+        .map(|r| Skill::new(format!("row-{r}"), format!("Row {r}")))
         .collect();
     let credentials = covers
         .into_iter()

@@ -12,15 +12,7 @@ use skillpath::plan::{Constraints, Objective, Person, Plan, PlanRequest, plan};
 fn random_catalog(seed: u64, credentials: usize, skills: usize) -> Catalog {
     let mut rng = Rng::new(seed);
     let skill_list = (0..skills)
-        .map(|i| Skill {
-            id: format!("s{i}"),
-            name: format!("S{i}"),
-            category: Default::default(),
-            aliases: vec![],
-            description: String::new(),
-            parent: None,
-            codes: vec![],
-        })
+        .map(|i| Skill::new(format!("s{i}"), format!("S{i}")))
         .collect();
     let creds = (0..credentials)
         .map(|i| {

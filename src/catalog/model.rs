@@ -41,6 +41,21 @@ pub struct Skill {
     pub codes: Vec<(String, String)>,
 }
 
+impl Skill {
+    /// A technical skill with no aliases, description, parent or codes.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
+        Skill {
+            id: id.into(),
+            name: name.into(),
+            category: SkillCategory::default(),
+            aliases: Vec::new(),
+            description: String::new(),
+            parent: None,
+            codes: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum CredentialKind {
     Badge,

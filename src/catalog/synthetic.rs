@@ -66,15 +66,7 @@ const TRACK_SKILLS: usize = 8;
 pub fn generate(spec: &Spec) -> Catalog {
     let mut rng = Rng::new(spec.seed);
     let skills: Vec<Skill> = (0..spec.skills)
-        .map(|i| Skill {
-            id: format!("skill-{i}"),
-            name: format!("Skill {i}"),
-            category: Default::default(),
-            aliases: Vec::new(),
-            description: String::new(),
-            parent: None,
-            codes: Vec::new(),
-        })
+        .map(|i| Skill::new(format!("skill-{i}"), format!("Skill {i}")))
         .collect();
     let depth = spec.depth.max(1);
     let tracks = spec.skills.div_ceil(TRACK_SKILLS).max(1);
