@@ -5,6 +5,8 @@
 
 use std::sync::Arc;
 
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use skillpath::catalog::Catalog;
 use skillpath::catalog::load::load_sources;
 use skillpath::catalog::source::SourceFile;
@@ -191,4 +193,28 @@ pub fn setup(color: bool) -> Setup {
 
 pub fn app(profile: Profile) -> App {
     App::new(catalog(), profile, setup(false))
+}
+
+/// The app as `skillpath` runs it: solves wait in [`App::take_jobs`] for a worker.
+pub fn background_app(profile: Profile) -> App {
+    App::in_background(catalog(), profile, setup(false))
+}
+
+/// The app drawn on a test terminal, as text, one line per row.
+pub fn screen_text(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .expect("drawing never fails on a test backend");
+    let buffer = terminal.backend().buffer();
+    let area = buffer.area;
+    (area.top()..area.bottom())
+        .map(|y| {
+            let line: String = (area.left()..area.right())
+                .map(|x| buffer[(x, y)].symbol())
+                .collect();
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -276,7 +276,12 @@ pub struct GraphArgs {
 #[command(group(ArgGroup::new("comparison").required(true).args(["roles", "objectives"])))]
 pub struct CompareArgs {
     /// Two or three roles to compare side by side, e.g. data-analyst,ux-designer.
-    #[arg(long, value_name = "ROLE,ROLE[,ROLE]", value_delimiter = ',', conflicts_with = "role")]
+    #[arg(
+        long,
+        value_name = "ROLE,ROLE[,ROLE]",
+        value_delimiter = ',',
+        conflicts_with = "role"
+    )]
     pub roles: Vec<String>,
     /// For one role: the fastest, cheapest and fewest-credentials pathways side by side, and
     /// every plan trading hours against cost when there are at most 6 (--objective is ignored).

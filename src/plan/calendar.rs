@@ -76,8 +76,10 @@ fn day_index(hours: f64, hours_per_week: f64) -> f64 {
 /// `start` plus whole `days`, saturating at the calendar's ends instead of failing: a plan of
 /// a million hours at 0.01 h/week still gets a (far) date.
 fn add_days(start: Date, days: f64) -> Date {
-    // Saturating float-to-int conversion; `Duration::days` of an i64 cannot fail.
-    let days = days as i64;
+    // Far beyond the calendar's ±9999 years, and small enough that `Duration::days` (which
+    // panics on overflow) cannot overflow; the float-to-int cast saturates.
+    const BEYOND_CALENDAR: i64 = 100_000_000;
+    let days = (days as i64).clamp(-BEYOND_CALENDAR, BEYOND_CALENDAR);
     start
         .checked_add(Duration::days(days))
         .unwrap_or(if days < 0 { Date::MIN } else { Date::MAX })

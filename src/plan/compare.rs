@@ -69,9 +69,11 @@ pub fn compare_roles(
 fn essential_first(gap: &[GapItem]) -> Vec<GapItem> {
     let mut gap = gap.to_vec();
     gap.sort_by(|a, b| {
-        b.importance
-            .cmp(&a.importance)
-            .then((b.need - b.have).cmp(&(a.need - a.have)))
+        b.importance.cmp(&a.importance).then(
+            b.need
+                .saturating_sub(b.have)
+                .cmp(&a.need.saturating_sub(a.have)),
+        )
     });
     gap
 }
@@ -97,7 +99,7 @@ fn shared_credentials(options: &[RoleOption]) -> Vec<SharedCredential> {
         }
     }
     // Stable: ties keep first-seen order.
-    shared.sort_by(|a, b| b.roles.len().cmp(&a.roles.len()));
+    shared.sort_by_key(|s| std::cmp::Reverse(s.roles.len()));
     shared
 }
 
@@ -111,7 +113,7 @@ pub struct Tradeoff {
     pub fastest: Plan,
     /// Least cost; the fastest of those.
     pub cheapest: Plan,
-    /// Fewest credentials.
+    /// Fewest credentials; of equally few, the fastest of the plans above when one is.
     pub fewest: Plan,
     /// Every plan no other plan beats on both hours and cost, fastest first, when there are at
     /// most [`PARETO_LIMIT`]; None when there are more.
@@ -129,62 +131,48 @@ const HOURS_SLACK: f64 = 1e-6;
 /// The fastest, cheapest and fewest-credentials plans for `base` (its objective is ignored),
 /// and the Pareto set of hours against cost when it is small. The user's own budgets and
 /// exclusions still apply; every plan closes as much of the gap as the fastest does.
-///
-/// The frontier is computed exactly: from the fastest plan, repeatedly the fastest plan that
-/// costs less than the last point (the planner treats budgets exactly), made the cheapest of
-/// equally fast plans, until no cheaper plan closes as much.
 pub fn compare_objectives(catalog: &Catalog, base: &PlanRequest) -> Result<Tradeoff, PlanError> {
-    let planner = Planner { catalog, base };
-    let fastest_first = planner.solve(Objective::Hours, None, None)?;
-    let target = covered_weight(&fastest_first);
-    let mut proven = fastest_first.optimal;
-    let fastest = planner.cheapest_within_hours(fastest_first, target, &mut proven)?;
-
-    let mut frontier = vec![fastest.clone()];
-    let mut complete = false;
-    while frontier.len() <= PARETO_LIMIT {
-        let last_cost = frontier[frontier.len() - 1].totals.cost;
-        let below = last_cost - COST_STEP;
-        if below < 0.0 {
-            complete = true;
-            break;
-        }
-        let next = planner.solve(Objective::Hours, Some(below), None)?;
-        if covered_weight(&next) < target - 1e-9 {
-            complete = true;
-            break;
-        }
-        proven &= next.optimal;
-        frontier.push(planner.cheapest_within_hours(next, target, &mut proven)?);
-    }
-
-    let cheapest = if complete {
-        frontier[frontier.len() - 1].clone()
-    } else {
-        let first = planner.solve(Objective::Cost, None, None)?;
-        proven &= first.optimal;
-        planner.fastest_within_cost(first, target, &mut proven)?
+    let mut planner = Planner {
+        catalog,
+        base,
+        target: 0.0,
+        proven: true,
     };
-    let fewest = planner.solve(Objective::Count, None, None)?;
-    proven &= fewest.optimal;
+    let first = planner.solve(Objective::Hours, None, None)?;
+    planner.target = covered_weight(&first);
+    let fastest = planner.cheapest_within_hours(first)?;
+    let (frontier, complete) = planner.frontier(&fastest)?;
+    let cheapest = match frontier.last() {
+        Some(last) if complete => last.clone(),
+        _ => {
+            let first = planner.solve(Objective::Cost, None, None)?;
+            planner.fastest_within_cost(first)?
+        }
+    };
+    let known: Vec<&Plan> = frontier.iter().chain([&fastest, &cheapest]).collect();
+    let fewest = planner.fewest_credentials(&known)?;
     Ok(Tradeoff {
         fastest,
         cheapest,
         fewest,
         frontier: complete.then_some(frontier),
-        proven,
+        proven: planner.proven,
     })
 }
 
-/// Solves `base` under another objective and tighter budgets.
+/// Solves `base` under other objectives and tighter budgets, keeping track of whether every
+/// answer was proven optimal.
 struct Planner<'a> {
     catalog: &'a Catalog,
     base: &'a PlanRequest,
+    /// The importance-weighted share of the gap every plan must close.
+    target: f64,
+    proven: bool,
 }
 
 impl Planner<'_> {
     fn solve(
-        &self,
+        &mut self,
         objective: Objective,
         budget_cost: Option<f64>,
         budget_hours: Option<f64>,
@@ -194,48 +182,85 @@ impl Planner<'_> {
         let constraints = &mut request.constraints;
         constraints.budget_cost = tighter(constraints.budget_cost, budget_cost);
         constraints.budget_hours = tighter(constraints.budget_hours, budget_hours);
-        plan(self.catalog, &request)
+        let plan = plan(self.catalog, &request)?;
+        self.proven &= plan.optimal;
+        Ok(plan)
+    }
+
+    fn closes_target(&self, plan: &Plan) -> bool {
+        covered_weight(plan) >= self.target - 1e-9
+    }
+
+    /// The Pareto set from `fastest`, and whether it is complete within [`PARETO_LIMIT`]:
+    /// repeatedly the fastest plan that costs less than the last point (the planner treats
+    /// budgets exactly), made the cheapest of equally fast plans, until no cheaper plan closes
+    /// as much. An incomplete set holds one point more than the limit.
+    fn frontier(&mut self, fastest: &Plan) -> Result<(Vec<Plan>, bool), PlanError> {
+        let mut frontier = vec![fastest.clone()];
+        while frontier.len() <= PARETO_LIMIT {
+            let below = frontier[frontier.len() - 1].totals.cost - COST_STEP;
+            if below < 0.0 {
+                return Ok((frontier, true));
+            }
+            let next = self.solve(Objective::Hours, Some(below), None)?;
+            if !self.closes_target(&next) {
+                return Ok((frontier, true));
+            }
+            frontier.push(self.cheapest_within_hours(next)?);
+        }
+        Ok((frontier, false))
+    }
+
+    /// The fewest-credentials plan. The planner breaks ties in count arbitrarily; a `known`
+    /// plan with as few credentials that is faster (or as fast and cheaper) is the better one
+    /// to show, and is as proven.
+    fn fewest_credentials(&mut self, known: &[&Plan]) -> Result<Plan, PlanError> {
+        let fewest = self.solve(Objective::Count, None, None)?;
+        let better = known
+            .iter()
+            .filter(|p| p.totals.credentials == fewest.totals.credentials && self.closes_target(p))
+            .min_by(|a, b| by_hours_then_cost(a, b))
+            .filter(|p| by_hours_then_cost(p, &fewest).is_lt());
+        Ok(match better {
+            Some(better) => Plan {
+                objective: Objective::Count,
+                value: fewest.value,
+                lower_bound: fewest.lower_bound,
+                optimal: fewest.optimal,
+                ..(*better).clone()
+            },
+            None => fewest,
+        })
     }
 
     /// The cheapest plan as fast as `plan` that closes as much; `plan` itself if none is.
-    fn cheapest_within_hours(
-        &self,
-        plan: Plan,
-        target: f64,
-        proven: &mut bool,
-    ) -> Result<Plan, PlanError> {
+    fn cheapest_within_hours(&mut self, plan: Plan) -> Result<Plan, PlanError> {
         let limit = plan.totals.hours + HOURS_SLACK;
         let refined = self.solve(Objective::Cost, None, Some(limit))?;
-        Ok(self.better(plan, refined, target, proven, |p| p.totals.cost))
+        Ok(self.better(plan, refined, |p| p.totals.cost))
     }
 
     /// The fastest plan as cheap as `plan` that closes as much; `plan` itself if none is.
-    fn fastest_within_cost(
-        &self,
-        plan: Plan,
-        target: f64,
-        proven: &mut bool,
-    ) -> Result<Plan, PlanError> {
+    fn fastest_within_cost(&mut self, plan: Plan) -> Result<Plan, PlanError> {
         let limit = plan.totals.cost + COST_STEP;
         let refined = self.solve(Objective::Hours, Some(limit), None)?;
-        Ok(self.better(plan, refined, target, proven, |p| p.totals.hours))
+        Ok(self.better(plan, refined, |p| p.totals.hours))
     }
 
-    fn better(
-        &self,
-        plan: Plan,
-        refined: Plan,
-        target: f64,
-        proven: &mut bool,
-        measure: impl Fn(&Plan) -> f64,
-    ) -> Plan {
-        *proven &= refined.optimal;
-        if covered_weight(&refined) >= target - 1e-9 && measure(&refined) < measure(&plan) {
+    fn better(&self, plan: Plan, refined: Plan, measure: impl Fn(&Plan) -> f64) -> Plan {
+        if self.closes_target(&refined) && measure(&refined) < measure(&plan) {
             refined
         } else {
             plan
         }
     }
+}
+
+fn by_hours_then_cost(a: &Plan, b: &Plan) -> std::cmp::Ordering {
+    a.totals
+        .hours
+        .total_cmp(&b.totals.hours)
+        .then(a.totals.cost.total_cmp(&b.totals.cost))
 }
 
 fn tighter(own: Option<f64>, extra: Option<f64>) -> Option<f64> {

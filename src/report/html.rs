@@ -7,7 +7,6 @@ use std::fmt::Write;
 use crate::catalog::Catalog;
 use crate::cli::output::{money, number};
 use crate::plan::{Plan, iso_date};
-use crate::report::markdown::{disclaimer, is_web_link};
 use crate::report::{Report, phrases};
 
 const STYLE: &str = r#"
@@ -90,10 +89,7 @@ pub fn render(report: &Report) -> String {
 
     section(&mut out, "Alternatives");
     if report.alternatives.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p>None: no other set of credentials closes the gap within these constraints.</p>"
-        );
+        let _ = writeln!(out, "<p>{}</p>", esc(phrases::no_alternatives(plan)));
     } else {
         out.push_str("<ul>\n");
         for alternative in &report.alternatives {
@@ -109,28 +105,11 @@ pub fn render(report: &Report) -> String {
 
     section(&mut out, "Credentials that expire before you finish");
     if report.expiring.is_empty() {
-        out.push_str(
-            "<p>None: every credential on this pathway is still valid at the expected \
-             finish.</p>\n",
-        );
+        let _ = writeln!(out, "<p>{}</p>", esc(phrases::NOTHING_EXPIRES));
     } else {
         out.push_str("<ul>\n");
         for expiry in &report.expiring {
-            let credential = &catalog.credentials[expiry.credential];
-            let _ = writeln!(
-                out,
-                "<li><strong>{}</strong>: valid {} {}, so it lapses on {}, before the expected \
-                 finish on {}; plan to renew it.</li>",
-                esc(&credential.title),
-                expiry.valid_years,
-                if expiry.valid_years == 1 {
-                    "year"
-                } else {
-                    "years"
-                },
-                iso_date(expiry.expires),
-                iso_date(report.finish)
-            );
+            let _ = writeln!(out, "<li>{}</li>", esc(&phrases::expiry(report, expiry)));
         }
         out.push_str("</ul>\n");
     }
@@ -140,7 +119,7 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(
         out,
         "<footer>{}</footer>\n</main>\n</body>\n</html>",
-        esc(&disclaimer(catalog))
+        esc(&phrases::disclaimer(catalog))
     );
     out
 }
@@ -188,7 +167,11 @@ fn write_pathway(out: &mut String, report: &Report) {
     );
     for (n, (step, dates)) in plan.steps.iter().zip(&report.dates).enumerate() {
         let credential = &catalog.credentials[step.credential];
-        let title = match credential.url.as_deref().filter(|u| is_web_link(u)) {
+        let title = match credential
+            .url
+            .as_deref()
+            .filter(|u| phrases::is_web_link(u))
+        {
             Some(url) => format!("<a href=\"{}\">{}</a>", esc(url), esc(&credential.title)),
             None => esc(&credential.title),
         };

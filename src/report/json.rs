@@ -269,7 +269,7 @@ pub fn render(report: &Report) -> String {
                 }
             })
             .collect(),
-        disclaimer: super::markdown::disclaimer(catalog),
+        disclaimer: phrases::disclaimer(catalog),
     };
     to_string(&json)
 }

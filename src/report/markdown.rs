@@ -101,7 +101,11 @@ pub fn render(report: &Report) -> String {
                 credential.id,
                 md(&report.why(n).sentence(catalog))
             );
-            if let Some(url) = credential.url.as_deref().filter(|u| is_web_link(u)) {
+            if let Some(url) = credential
+                .url
+                .as_deref()
+                .filter(|u| phrases::is_web_link(u))
+            {
                 item.push_str(&format!(" <{url}>"));
             }
             line(&mut out, &item);
@@ -117,34 +121,21 @@ pub fn render(report: &Report) -> String {
     line(&mut out, "## Credentials that expire before you finish");
     out.push('\n');
     if report.expiring.is_empty() {
-        line(
-            &mut out,
-            "None: every credential on this pathway is still valid at the expected finish.",
-        );
+        line(&mut out, phrases::NOTHING_EXPIRES);
     }
     for expiry in &report.expiring {
-        let credential = &catalog.credentials[expiry.credential];
         line(
             &mut out,
-            &format!(
-                "- {}: valid {} {}, so it lapses on {}, before the expected finish on {}; \
-                 plan to renew it.",
-                md(&credential.title),
-                expiry.valid_years,
-                if expiry.valid_years == 1 {
-                    "year"
-                } else {
-                    "years"
-                },
-                iso_date(expiry.expires),
-                iso_date(report.finish)
-            ),
+            &format!("- {}", md(&phrases::expiry(report, expiry))),
         );
     }
     out.push('\n');
 
     write_open(&mut out, catalog, plan);
-    line(&mut out, &format!("*{}*", md(&disclaimer(catalog))));
+    line(
+        &mut out,
+        &format!("*{}*", md(&phrases::disclaimer(catalog))),
+    );
     out
 }
 
@@ -157,12 +148,7 @@ pub fn alternatives_markdown(
 ) -> String {
     let mut out = String::new();
     if alternatives.is_empty() {
-        let reason = if best.steps.is_empty() {
-            "None: there is nothing to take."
-        } else {
-            "None: no other set of credentials closes the gap within these constraints."
-        };
-        line(&mut out, reason);
+        line(&mut out, phrases::no_alternatives(best));
     }
     for alternative in alternatives {
         line(
@@ -244,27 +230,6 @@ fn write_open(out: &mut String, catalog: &Catalog, plan: &Plan) {
         );
     }
     out.push('\n');
-}
-
-/// The closing line of every format.
-pub(super) fn disclaimer(catalog: &Catalog) -> String {
-    match &catalog.meta.as_of {
-        Some(as_of) => format!(
-            "Hours and costs are indicative (as of {as_of}); check them with the providers \
-             before enrolling. Dates assume steady study at the pace above."
-        ),
-        None => "Hours and costs are indicative; check them with the providers before \
-                 enrolling. Dates assume steady study at the pace above."
-            .to_string(),
-    }
-}
-
-/// Only web links become links; anything else in a catalog's `url` stays out of the report.
-pub(super) fn is_web_link(url: &str) -> bool {
-    (url.starts_with("https://") || url.starts_with("http://"))
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c == '<' || c == '>')
 }
 
 fn line(out: &mut String, text: &str) {

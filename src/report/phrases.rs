@@ -3,7 +3,7 @@
 use crate::catalog::Catalog;
 use crate::cli::output::{count, hours, money, number};
 use crate::plan::{Alternative, Objective, Plan, covered_weight, iso_date};
-use crate::report::Report;
+use crate::report::{Expiry, Report};
 
 /// "fewest hours", as in "the plan with the fewest hours".
 pub fn objective_phrase(objective: Objective) -> &'static str {
@@ -118,18 +118,19 @@ pub fn totals(catalog: &Catalog, plan: &Plan, hours_per_week: f64) -> String {
 pub fn alternative(catalog: &Catalog, best: &Plan, alternative: &Alternative) -> String {
     let currency = catalog.meta.currency.as_str();
     let plan = &alternative.plan;
+    let closes_less = covered_weight(plan) < covered_weight(best) - 1e-9;
     let head = if plan.optimal {
         "the best plan"
     } else {
         "the best plan found within the time limit"
     };
-    let replacement = if alternative.added.is_empty() {
-        "needs no replacement".to_string()
-    } else {
-        format!(
-            "takes {} instead",
+    let replacement = match (alternative.added.is_empty(), closes_less) {
+        (false, _) => format!(
+            "{head} takes {} instead",
             titles(catalog, alternative.added.iter().copied())
-        )
+        ),
+        (true, true) => "no other credential takes its place".to_string(),
+        (true, false) => "the rest of the plan still does".to_string(),
     };
     let figures = format!(
         "{} ({}), {} ({}), {}",
@@ -139,7 +140,7 @@ pub fn alternative(catalog: &Catalog, best: &Plan, alternative: &Alternative) ->
         signed(plan.totals.cost - best.totals.cost, |v| money(v, currency)),
         count(plan.totals.credentials, "credential"),
     );
-    let open = if covered_weight(plan) < covered_weight(best) - 1e-9 {
+    let open = if closes_less {
         let skills: Vec<&str> = plan
             .left_open
             .iter()
@@ -150,9 +151,60 @@ pub fn alternative(catalog: &Catalog, best: &Plan, alternative: &Alternative) ->
         String::new()
     };
     format!(
-        "Without {}, {head} {replacement}: {figures}{open}.",
+        "Without {}, {replacement}: {figures}{open}.",
         catalog.credentials[alternative.avoids].title
     )
+}
+
+pub const NOTHING_EXPIRES: &str =
+    "None: every credential on this pathway is still valid at the expected finish.";
+
+/// "Statistics Fast Track: valid 1 year, so it lapses on 2029-06-18, before the expected
+/// finish on 2029-08-12; plan to renew it."
+pub fn expiry(report: &Report, expiry: &Expiry) -> String {
+    let years = if expiry.valid_years == 1 {
+        "year"
+    } else {
+        "years"
+    };
+    format!(
+        "{}: valid {} {years}, so it lapses on {}, before the expected finish on {}; plan to \
+         renew it.",
+        report.catalog.credentials[expiry.credential].title,
+        expiry.valid_years,
+        iso_date(expiry.expires),
+        iso_date(report.finish)
+    )
+}
+
+/// Why there are no alternatives.
+pub fn no_alternatives(best: &Plan) -> &'static str {
+    if best.steps.is_empty() {
+        "None: there is nothing to take."
+    } else {
+        "None: no other set of credentials closes the gap within these constraints."
+    }
+}
+
+/// The closing line of every format.
+pub fn disclaimer(catalog: &Catalog) -> String {
+    match &catalog.meta.as_of {
+        Some(as_of) => format!(
+            "Hours and costs are indicative (as of {as_of}); check them with the providers \
+             before enrolling. Dates assume steady study at the pace above."
+        ),
+        None => "Hours and costs are indicative; check them with the providers before \
+                 enrolling. Dates assume steady study at the pace above."
+            .to_string(),
+    }
+}
+
+/// Only web links become links; anything else in a catalog's `url` stays out of the report.
+pub fn is_web_link(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c == '<' || c == '>')
 }
 
 /// "+6 h", "−$250.00", "same".

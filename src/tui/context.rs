@@ -16,4 +16,7 @@ pub struct Context {
     pub theme: Theme,
     /// Day one of the timeline.
     pub today: Date,
+    /// Counts changes of profile and catalog: a screen whose context keeps its generation
+    /// has only received a plan, and may keep what it derived from the profile.
+    pub generation: u64,
 }

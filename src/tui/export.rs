@@ -15,6 +15,9 @@ pub fn plan(catalog: &Catalog, analysis: &Analysis, today: Date) -> Result<Expor
     let (role, plan) = match (&analysis.outcome, analysis.role()) {
         (Outcome::Planned(plan), Some(role)) => (role, plan),
         (Outcome::Failed(error), _) => return Err(format!("Nothing to export: {error}")),
+        (Outcome::Planning, _) => {
+            return Err("Nothing to export yet: the plan is still being worked out.".into());
+        }
         _ => return Err("Nothing to export yet: choose a target role first (1).".into()),
     };
     let view = PlanView {

@@ -26,12 +26,15 @@ mod search;
 mod theme;
 mod timeline;
 mod widgets;
+mod worker;
 
-pub use analysis::{Analysis, Outcome};
+pub use analysis::{Analysis, Outcome, Progress};
 pub use app::{App, Setup, Status};
 pub use chrome::{MIN_HEIGHT, MIN_WIDTH};
 pub use effects::Effects;
 pub use msg::{Cmd, Export, InputKind, Msg, PickerKind};
+pub use planner::{Answer, Job, Solved, Task, solve_now};
+pub use worker::Worker;
 pub use screens::Screen;
 pub use theme::Theme;
 
@@ -89,7 +92,7 @@ pub fn run(options: TuiOptions) -> Result<(), TuiError> {
         profile_names,
         save_problem,
     };
-    let mut app = App::new(Arc::new(catalog), profile, setup);
+    let mut app = App::in_background(Arc::new(catalog), profile, setup);
     let export_dir = std::env::current_dir().unwrap_or_else(|_| store.dir().join("exports"));
     let mut effects = Effects::new(store, export_dir);
     ratatui::run(|terminal| app.run(terminal, &mut effects))?;

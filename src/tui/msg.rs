@@ -3,6 +3,7 @@
 //! side effects back as a [`Cmd`] for the run loop to perform.
 
 use crate::profile::Profile;
+use crate::tui::planner::Solved;
 use crate::tui::screens::Screen;
 
 /// What the person (or a finished side effect) asks for.
@@ -73,6 +74,8 @@ pub enum Msg {
     ExportPlan,
 
     // --- Results of commands the run loop performed ---
+    /// The planner's answer to a job; dropped when the profile has changed since.
+    PlanReady(Box<Solved>),
     ProfileLoaded(Box<Profile>),
     /// A profile could not be read; the message names the file. The file is left untouched.
     ProfileUnreadable(String),

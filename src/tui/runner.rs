@@ -1,7 +1,10 @@
-//! The event loop: draw, read one event, map it to a message, update, perform the command.
-//! Synchronous and without a tick: all data is local, so nothing changes between keys.
+//! The event loop: draw, wait for a key, a click or an answer from the background planner,
+//! map it to a message, update, perform the command. Solves run on the worker's threads, so
+//! waiting polls the terminal with a short timeout and then takes whatever the worker sent.
 
 use std::io::{self, Write};
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -10,6 +13,12 @@ use ratatui::layout::Rect;
 
 use crate::tui::app::App;
 use crate::tui::effects::Effects;
+use crate::tui::msg::Msg;
+use crate::tui::worker::Worker;
+
+/// How long to wait for a terminal event before looking for the worker's answers: short
+/// enough that a plan shows within a frame or two of being solved.
+const POLL_INTERVAL: Duration = Duration::from_millis(16);
 
 /// Mouse reporting for as long as it lives; dropped on return and on panic.
 struct MouseCapture;
@@ -32,16 +41,54 @@ impl Drop for MouseCapture {
 impl App {
     pub fn run(&mut self, terminal: &mut DefaultTerminal, effects: &mut Effects) -> io::Result<()> {
         let _mouse = MouseCapture::enable()?;
+        let (inbox_sender, inbox) = mpsc::channel();
+        let worker = Worker::spawn(inbox_sender)?;
+        let mut redraw = true;
         while self.running {
-            terminal.draw(|frame| frame.render_widget(&*self, frame.area()))?;
-            let event = event::read()?;
-            let size = terminal.size()?;
-            let area = Rect::new(0, 0, size.width, size.height);
-            let mut next = self.handle_event(&event, area);
-            while let Some(msg) = next.take() {
-                next = self.update(msg).and_then(|cmd| effects.perform(cmd));
+            for job in self.take_jobs() {
+                if !worker.submit(job) {
+                    self.update(Msg::NotifyError(
+                        "The planner stopped; plans no longer update. Restart skillpath.".into(),
+                    ));
+                }
+            }
+            if redraw {
+                terminal.draw(|frame| frame.render_widget(&*self, frame.area()))?;
+            }
+            let (messages, terminal_event) = self.wait(terminal, &inbox)?;
+            // Any terminal event redraws: a resize has no message but needs a new frame.
+            redraw = terminal_event || !messages.is_empty();
+            for msg in messages {
+                self.dispatch(msg, effects);
             }
         }
         Ok(())
+    }
+
+    /// The message of the next terminal event, if one comes within the poll interval, then
+    /// everything the worker has sent; and whether a terminal event came.
+    fn wait(
+        &self,
+        terminal: &DefaultTerminal,
+        inbox: &Receiver<Msg>,
+    ) -> io::Result<(Vec<Msg>, bool)> {
+        let mut messages = Vec::new();
+        let terminal_event = event::poll(POLL_INTERVAL)?;
+        if terminal_event {
+            let event = event::read()?;
+            let size = terminal.size()?;
+            let area = Rect::new(0, 0, size.width, size.height);
+            messages.extend(self.handle_event(&event, area));
+        }
+        messages.extend(inbox.try_iter());
+        Ok((messages, terminal_event))
+    }
+
+    /// Updates with `msg` and performs the commands that follow from it.
+    fn dispatch(&mut self, msg: Msg, effects: &mut Effects) {
+        let mut next = Some(msg);
+        while let Some(msg) = next.take() {
+            next = self.update(msg).and_then(|cmd| effects.perform(cmd));
+        }
     }
 }

@@ -93,7 +93,11 @@ pub fn roles(out: &mut dyn Write, view: &RolesView) -> io::Result<()> {
             .iter()
             .map(|s| SharedJson {
                 id: &catalog.credentials[s.credential].id,
-                roles: s.roles.iter().map(|&r| catalog.roles[r].id.as_str()).collect(),
+                roles: s
+                    .roles
+                    .iter()
+                    .map(|&r| catalog.roles[r].id.as_str())
+                    .collect(),
             })
             .collect(),
     };

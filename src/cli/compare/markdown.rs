@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use crate::catalog::Catalog;
-use crate::cli::compare::{RolesView, TradeoffView, percent};
+use crate::cli::compare::{RolesView, TradeoffView, difference, percent};
 use crate::cli::output::{hours, money, number};
 use crate::plan::{PARETO_LIMIT, Plan, iso_date};
 use crate::report::md::{Align, escape, table};
@@ -131,14 +131,23 @@ pub fn tradeoff(out: &mut dyn Write, view: &TradeoffView) -> io::Result<()> {
         .enumerate()
         .map(|(k, label)| {
             let mut cells = vec![label.to_string()];
-            cells.extend(corners.iter().map(|(_, plan)| figures(view, plan)[k].clone()));
+            cells.extend(
+                corners
+                    .iter()
+                    .map(|(_, plan)| figures(view, plan)[k].clone()),
+            );
             cells
         })
         .collect();
     write!(out, "{}", table(&header, &rows))?;
     writeln!(out)?;
-    for (name, plan) in corners {
-        writeln!(out, "- {name}: {}", steps(catalog, plan))?;
+    writeln!(out, "- Fastest: {}", steps(catalog, &tradeoff.fastest))?;
+    for (name, plan) in &corners[1..] {
+        writeln!(
+            out,
+            "- {name}: {}",
+            difference(catalog, "the fastest", &tradeoff.fastest, plan, code)
+        )?;
     }
     writeln!(out)?;
 
@@ -157,7 +166,12 @@ pub fn tradeoff(out: &mut dyn Write, view: &TradeoffView) -> io::Result<()> {
                 .map(|(n, plan)| {
                     let mut cells = vec![(n + 1).to_string()];
                     cells.extend(figures(view, plan));
-                    cells.push(steps(catalog, plan));
+                    cells.push(match n {
+                        0 => "the fastest (above)".to_string(),
+                        _ => {
+                            difference(catalog, &format!("plan {n}"), &frontier[n - 1], plan, code)
+                        }
+                    });
                     cells
                 })
                 .collect();
@@ -168,7 +182,7 @@ pub fn tradeoff(out: &mut dyn Write, view: &TradeoffView) -> io::Result<()> {
                 ("Credentials", Align::Right),
                 ("Weeks", Align::Right),
                 ("Finish", Align::Left),
-                ("Credentials taken", Align::Left),
+                ("Taken", Align::Left),
             ];
             write!(out, "{}", table(&header, &rows))?;
         }
@@ -207,9 +221,13 @@ fn steps(catalog: &Catalog, plan: &Plan) -> String {
     let ids: Vec<String> = plan
         .steps
         .iter()
-        .map(|s| format!("`{}`", catalog.credentials[s.credential].id))
+        .map(|s| code(&catalog.credentials[s.credential].id))
         .collect();
     ids.join(", ")
+}
+
+fn code(id: &str) -> String {
+    format!("`{id}`")
 }
 
 fn yes_no(flag: bool) -> String {

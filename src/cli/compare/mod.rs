@@ -100,6 +100,33 @@ fn roles(catalog: &Catalog, ids: &[String]) -> Result<Vec<RoleIdx>, CliError> {
     Ok(roles)
 }
 
+/// How `plan` differs from `base` (called `name`), for plans that share most of their steps:
+/// "the same as the fastest", or "the fastest without a, b; with c", each id written by `id`.
+fn difference(
+    catalog: &Catalog,
+    name: &str,
+    base: &Plan,
+    plan: &Plan,
+    id: impl Fn(&str) -> String,
+) -> String {
+    let ids = |from: &Plan, not_in: &Plan| -> String {
+        let ids: Vec<String> = from
+            .steps
+            .iter()
+            .filter(|s| !not_in.steps.iter().any(|t| t.credential == s.credential))
+            .map(|s| id(&catalog.credentials[s.credential].id))
+            .collect();
+        ids.join(", ")
+    };
+    let (without, with) = (ids(base, plan), ids(plan, base));
+    match (without.is_empty(), with.is_empty()) {
+        (true, true) => format!("the same as {name}"),
+        (false, true) => format!("{name} without {without}"),
+        (true, false) => format!("{name} with {with} too"),
+        (false, false) => format!("{name} without {without}; with {with}"),
+    }
+}
+
 /// "14%".
 fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)

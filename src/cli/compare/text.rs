@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use crate::catalog::Catalog;
-use crate::cli::compare::{RolesView, TradeoffView, percent};
+use crate::cli::compare::{RolesView, TradeoffView, difference, percent};
 use crate::cli::output::{Align, Table, hours, money, number};
 use crate::plan::{PARETO_LIMIT, Plan, iso_date};
 
@@ -80,9 +80,15 @@ pub fn roles(out: &mut dyn Write, view: &RolesView) -> io::Result<()> {
     }
     writeln!(out)?;
     if comparison.shared.is_empty() {
-        writeln!(out, "Shared credentials: none; the pathways have nothing in common.")?;
+        writeln!(
+            out,
+            "Shared credentials: none; the pathways have nothing in common."
+        )?;
     } else {
-        writeln!(out, "Shared credentials (taking one counts towards each role):")?;
+        writeln!(
+            out,
+            "Shared credentials (taking one counts towards each role):"
+        )?;
         for shared in &comparison.shared {
             let roles: Vec<String> = shared
                 .roles
@@ -132,8 +138,19 @@ pub fn tradeoff(out: &mut dyn Write, view: &TradeoffView) -> io::Result<()> {
     }
     write!(out, "{}", table.render("  "))?;
     writeln!(out)?;
-    for (name, plan) in corners {
-        write_wrapped(out, &format!("{name}:"), &steps(catalog, plan))?;
+    write_wrapped(out, "Fastest:", &steps(catalog, &tradeoff.fastest))?;
+    for (name, plan) in &corners[1..] {
+        writeln!(
+            out,
+            "{name}: {}",
+            difference(
+                catalog,
+                "the fastest",
+                &tradeoff.fastest,
+                plan,
+                str::to_string
+            )
+        )?;
     }
     writeln!(out)?;
 
@@ -141,7 +158,8 @@ pub fn tradeoff(out: &mut dyn Write, view: &TradeoffView) -> io::Result<()> {
         Some(frontier) => {
             writeln!(
                 out,
-                "Every plan that no other beats on both hours and cost ({}, fastest first):",
+                "Every plan that no other beats on both hours and cost ({}, fastest first; 1 is \
+                 the fastest):",
                 frontier.len()
             )?;
             let mut table = Table::new(&[
@@ -158,8 +176,19 @@ pub fn tradeoff(out: &mut dyn Write, view: &TradeoffView) -> io::Result<()> {
                 table.row(cells);
             }
             write!(out, "{}", table.render("  "))?;
-            for (n, plan) in frontier.iter().enumerate() {
-                write_wrapped(out, &format!("  {}:", n + 1), &steps(catalog, plan))?;
+            for (n, pair) in frontier.windows(2).enumerate() {
+                writeln!(
+                    out,
+                    "  {}: {}",
+                    n + 2,
+                    difference(
+                        catalog,
+                        &format!("plan {}", n + 1),
+                        &pair[0],
+                        &pair[1],
+                        str::to_string
+                    )
+                )?;
             }
         }
         None => writeln!(
@@ -185,8 +214,14 @@ fn figures<'v>(view: &'v TradeoffView) -> Vec<Figure<'v>> {
     let currency = view.catalog.meta.currency.as_str();
     vec![
         ("Hours", Box::new(|p: &Plan| hours(p.totals.hours))),
-        ("Cost", Box::new(move |p: &Plan| money(p.totals.cost, currency))),
-        ("Credentials", Box::new(|p: &Plan| p.totals.credentials.to_string())),
+        (
+            "Cost",
+            Box::new(move |p: &Plan| money(p.totals.cost, currency)),
+        ),
+        (
+            "Credentials",
+            Box::new(|p: &Plan| p.totals.credentials.to_string()),
+        ),
         ("Weeks", Box::new(|p: &Plan| p.totals.weeks.to_string())),
         ("Finish", Box::new(move |p: &Plan| iso_date(view.finish(p)))),
         ("Proven optimal", Box::new(|p: &Plan| yes_no(p.optimal))),

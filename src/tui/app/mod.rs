@@ -17,6 +17,7 @@ use crate::tui::export;
 use crate::tui::global_keys::{GLOBAL_KEYS, TYPING_GLOBAL_KEYS};
 use crate::tui::keymap::{HelpSection, lookup};
 use crate::tui::msg::{Cmd, Msg};
+use crate::tui::planner::{Job, Task};
 use crate::tui::screens::{
     CatalogView, GapView, GraphView, PathwayView, ProfileEditor, RolePicker, Screen, ScreenLogic,
 };
@@ -54,17 +55,33 @@ pub struct App {
     pub pathway: PathwayView,
     pub graph: GraphView,
     pub catalog: CatalogView,
+    solver: Solver,
+    /// Solves asked for and not yet taken by the run loop (background planning only).
+    jobs: Vec<Job>,
 }
 
 impl App {
+    /// An app that solves every plan inside `update`, so each message leaves the screens
+    /// complete: for tests and benchmarks.
     pub fn new(catalog: Arc<Catalog>, profile: Profile, setup: Setup) -> Self {
+        Self::build(catalog, profile, setup, Solver::Inline)
+    }
+
+    /// An app that hands solves to the run loop ([`App::take_jobs`]) for the background
+    /// worker, and takes the answers as [`Msg::PlanReady`].
+    pub fn in_background(catalog: Arc<Catalog>, profile: Profile, setup: Setup) -> Self {
+        Self::build(catalog, profile, setup, Solver::Background)
+    }
+
+    fn build(catalog: Arc<Catalog>, profile: Profile, setup: Setup, solver: Solver) -> Self {
         let has_target = profile.target_role.is_some();
-        let analysis = Arc::new(Analysis::of(&catalog, profile));
+        let analysis = Arc::new(Analysis::prepare(&catalog, profile));
         let ctx = Context {
             catalog,
             analysis,
             theme: setup.theme,
             today: setup.today,
+            generation: 0,
         };
         let mut profile_editor = ProfileEditor::new(ctx.clone());
         let mut names = setup.profile_names;
@@ -89,7 +106,8 @@ impl App {
             }),
             None => None,
         };
-        Self {
+        let target = ctx.analysis.target_request();
+        let mut app = Self {
             gap: GapView::new(ctx.clone()),
             pathway: PathwayView::new(ctx.clone()),
             graph: GraphView::new(ctx.clone()),
@@ -105,7 +123,14 @@ impl App {
             help_open: false,
             running: true,
             status,
+            solver,
+            jobs: Vec::new(),
+        };
+        if let Some(request) = target {
+            app.submit(Task::Target(request));
         }
+        app.request_screen_jobs();
+        app
     }
 
     pub fn current_profile(&self) -> &Profile {
@@ -188,6 +213,11 @@ impl App {
 
     /// Applies a message; returns the side effect it needs, if any.
     pub fn update(&mut self, msg: Msg) -> Option<Cmd> {
+        if let Msg::PlanReady(solved) = msg {
+            self.apply_answer(*solved);
+            self.request_screen_jobs();
+            return None;
+        }
         let cmd = match &msg {
             Msg::Quit => {
                 self.running = false;
@@ -229,6 +259,7 @@ impl App {
                 None
             }
             Msg::ExportPlan => self.export(),
+
             msg if msg.changes_profile() => self.change_profile(msg),
             _ => None,
         };
@@ -236,6 +267,7 @@ impl App {
         if let Msg::ChooseRole(_) = msg {
             self.screen = Screen::Pathway;
         }
+        self.request_screen_jobs();
         cmd
     }
 
@@ -327,18 +359,6 @@ impl App {
         Some(Cmd::SaveProfile(Box::new(self.current_profile().clone())))
     }
 
-    /// Makes `profile` current: analyses it and hands every screen the result.
-    fn replace_profile(&mut self, profile: Profile) {
-        self.ctx.analysis = Arc::new(Analysis::of(&self.ctx.catalog, profile));
-        let ctx = self.ctx.clone();
-        self.roles.set_context(ctx.clone());
-        self.profile.set_context(ctx.clone());
-        self.gap.set_context(ctx.clone());
-        self.pathway.set_context(ctx.clone());
-        self.graph.set_context(ctx.clone());
-        self.catalog.set_context(ctx);
-    }
-
     fn export(&mut self) -> Option<Cmd> {
         match export::plan(&self.ctx.catalog, &self.ctx.analysis, self.ctx.today) {
             Ok(export) => Some(Cmd::Export(export)),
@@ -371,8 +391,12 @@ impl App {
         let role = self.ctx.analysis.role().map_or("no target role", |r| {
             self.ctx.catalog.roles[r].title.as_str()
         });
-        format!("{} → {role}", profile.name)
+        let planning = if self.planning() { " · planning…" } else { "" };
+        format!("{} → {role}{planning}", profile.name)
     }
 }
 
+mod planning;
 mod view;
+
+use planning::Solver;

@@ -244,6 +244,19 @@ impl Widget for &GraphView {
         let theme = &self.ctx.theme;
         match &self.ctx.analysis.outcome {
             Outcome::Planned(plan) if !plan.steps.is_empty() => {}
+            Outcome::Planning => {
+                Notice {
+                    title: "Planning…",
+                    lines: vec![Line::styled(
+                        "The graph of your pathway appears here in a moment.",
+                        theme.dim,
+                    )],
+                    error: false,
+                    theme,
+                }
+                .render(area, buf);
+                return;
+            }
             Outcome::Failed(error) => {
                 Notice {
                     title: "No plan to draw",

@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget};
 
 use crate::plan::Plan;
-use crate::tui::analysis::Outcome;
+use crate::tui::analysis::{Outcome, Progress};
+use crate::tui::theme::Theme;
 use crate::tui::format;
 use crate::tui::list::scroll_offset;
 use crate::tui::screens::pathway::{PathwayView, credential_title, skill_name, why};
@@ -47,6 +48,19 @@ impl Widget for &PathwayView {
                         ),
                     ],
                     error: true,
+                    theme,
+                }
+                .render(area, buf);
+                return;
+            }
+            Outcome::Planning => {
+                Notice {
+                    title: "Planning…",
+                    lines: vec![Line::styled(
+                        "Working out the pathway; it appears here in a moment.",
+                        theme.dim,
+                    )],
+                    error: false,
                     theme,
                 }
                 .render(area, buf);
@@ -135,14 +149,7 @@ fn render_summary(view: &PathwayView, plan: &Plan, role: &str, area: Rect, buf: 
         ),
         theme.text,
     )];
-    if plan.optimal {
-        first.push(Span::styled("optimal (proven)", theme.ok));
-    } else {
-        first.push(Span::styled(
-            format!("best so far, lower bound {:.1}", plan.lower_bound),
-            theme.warning,
-        ));
-    }
+    first.push(proof_span(plan, analysis.progress, theme));
     let heading = Line::from(vec![
         Span::styled(format!(" Pathway to {role}"), theme.heading),
         Span::styled(
@@ -192,6 +199,22 @@ fn render_summary(view: &PathwayView, plan: &Plan, role: &str, area: Rect, buf: 
         ));
     }
     Paragraph::new(lines).render(area, buf);
+}
+
+/// Whether the plan shown is proven optimal, still being worked on, or the best found.
+fn proof_span(plan: &Plan, progress: Progress, theme: &Theme) -> Span<'static> {
+    match progress {
+        Progress::Replanning => Span::styled("re-planning…", theme.dim),
+        _ if plan.optimal => Span::styled("optimal (proven)", theme.ok),
+        Progress::Proving => Span::styled(
+            format!("best so far, bound {:.1} · proving…", plan.lower_bound),
+            theme.warning,
+        ),
+        Progress::Settled => Span::styled(
+            format!("best found, bound {:.1} (not proven)", plan.lower_bound),
+            theme.warning,
+        ),
+    }
 }
 
 fn objective_noun(objective: crate::plan::Objective) -> &'static str {

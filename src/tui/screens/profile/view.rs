@@ -242,6 +242,7 @@ fn side_lines(editor: &ProfileEditor) -> Vec<Line<'static>> {
             }
         }
         Outcome::Failed(error) => lines.push(field("Plan", format!("none: {error}"), theme.error)),
+        Outcome::Planning => lines.push(field("Plan", "planning…".into(), theme.dim)),
         Outcome::NoTarget => {}
     }
     lines.push(Line::default());

@@ -8,12 +8,13 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::catalog::{Catalog, RoleIdx};
-use crate::plan::RoleRank;
+use crate::plan::{Plan, PlanRequest, RoleRank};
+use crate::tui::analysis::Outcome;
 use crate::tui::context::Context;
 use crate::tui::keymap::{Binding, HelpSection, Key, KeyHelp, describe, lookup, typed_char};
 use crate::tui::list::item_at;
 use crate::tui::msg::Msg;
-use crate::tui::planner;
+use crate::tui::planner::{self, RankRequest};
 use crate::tui::screens::{ARROW_KEYS, NAV_KEYS, ScreenLogic, navigate};
 use crate::tui::search::{TextField, fuzzy_filter};
 
@@ -103,9 +104,18 @@ pub struct RolePicker {
     /// Roles shown, in display order.
     visible: Vec<RoleIdx>,
     selected: usize,
-    /// Set while sorting nearest first: the ranking, or why it failed.
-    nearest: Option<Result<Vec<RoleRank>, String>>,
+    /// Whether roles are sorted nearest first.
+    nearest: bool,
+    /// The latest ranking, or why it failed; kept while a newer one is solved.
+    ranking: Option<Result<Vec<RoleRank>, String>>,
+    /// Whether `ranking` is for the current profile.
+    ranking_current: bool,
+    /// Whether a ranking must be asked for (sorting nearest first, none current).
+    rank_wanted: bool,
+    /// Plans of roles other than the target, for the current profile.
     previews: HashMap<RoleIdx, Preview>,
+    /// The role whose preview was asked for last; asked again if it is skipped.
+    preview_asked: Option<RoleIdx>,
 }
 
 impl RolePicker {
@@ -117,8 +127,12 @@ impl RolePicker {
             search: TextField::default(),
             visible: Vec::new(),
             selected: 0,
-            nearest: None,
+            nearest: false,
+            ranking: None,
+            ranking_current: false,
+            rank_wanted: false,
             previews: HashMap::new(),
+            preview_asked: None,
         };
         picker.refresh();
         picker.select_role(picker.ctx.analysis.role());
@@ -135,14 +149,75 @@ impl RolePicker {
     }
 
     pub fn sorted_nearest(&self) -> bool {
-        self.nearest.is_some()
+        self.nearest
+    }
+
+    /// Whether the order shown is the current profile's ranking (or why it failed).
+    pub fn ranked(&self) -> bool {
+        self.ranking_current
     }
 
     fn select_role(&mut self, role: Option<RoleIdx>) {
         if let Some(position) = role.and_then(|r| self.visible.iter().position(|&v| v == r)) {
             self.selected = position;
         }
-        self.ensure_preview();
+    }
+
+    /// The request for the selected role's preview, once, if it has none. The target role's
+    /// plan comes with the analysis.
+    pub fn take_preview_request(&mut self) -> Option<PlanRequest> {
+        let role = self.selected_role()?;
+        let analysis = &self.ctx.analysis;
+        if analysis.role() == Some(role)
+            || self.previews.contains_key(&role)
+            || self.preview_asked == Some(role)
+        {
+            return None;
+        }
+        self.preview_asked = Some(role);
+        Some(planner::request(
+            &analysis.profile,
+            &analysis.resolved,
+            role,
+            planner::PREVIEW_TIME_LIMIT,
+        ))
+    }
+
+    /// The request for ranking every role, once per profile, while sorting nearest first.
+    pub fn take_rank_request(&mut self) -> Option<RankRequest> {
+        if !self.nearest || !self.rank_wanted {
+            return None;
+        }
+        self.rank_wanted = false;
+        let analysis = &self.ctx.analysis;
+        Some(RankRequest::of(&analysis.profile, &analysis.resolved))
+    }
+
+    pub fn set_preview(&mut self, role: RoleIdx, plan: Result<Plan, String>) {
+        let preview = match plan {
+            Ok(plan) => Preview::of(&plan),
+            Err(error) => Preview::Failed(error),
+        };
+        self.previews.insert(role, preview);
+    }
+
+    pub fn set_ranking(&mut self, ranking: Result<Vec<RoleRank>, String>) {
+        self.ranking = Some(ranking);
+        self.ranking_current = true;
+        self.refilter();
+    }
+
+    /// The plan summary of `role`: the target's from the analysis, another's from its preview.
+    fn preview(&self, role: RoleIdx) -> Option<Preview> {
+        let analysis = &self.ctx.analysis;
+        if analysis.role() != Some(role) {
+            return self.previews.get(&role).cloned();
+        }
+        match &analysis.outcome {
+            Outcome::Planned(plan) => Some(Preview::of(plan)),
+            Outcome::Failed(error) => Some(Preview::Failed(error.clone())),
+            Outcome::NoTarget | Outcome::Planning => None,
+        }
     }
 
     /// Recomputes what depends on the profile, keeping the selected role when still shown.
@@ -153,22 +228,17 @@ impl RolePicker {
             .map(|role| crate::plan::fit(catalog, role, person))
             .collect();
         self.previews.clear();
-        if self.nearest.is_some() {
-            self.nearest = Some(self.rank());
-        }
+        self.preview_asked = None;
+        // Ask for a new ranking; the old order stays until it arrives.
+        self.ranking_current = false;
+        self.rank_wanted = self.nearest;
         self.refilter();
-    }
-
-    fn rank(&self) -> Result<Vec<RoleRank>, String> {
-        let analysis = &self.ctx.analysis;
-        planner::rank_roles(&self.ctx.catalog, &analysis.profile, &analysis.resolved)
-            .map_err(|e| e.to_string())
     }
 
     fn refilter(&mut self) {
         let current = self.selected_role();
-        let order: Vec<RoleIdx> = match &self.nearest {
-            Some(Ok(ranked)) => ranked.iter().map(|n| n.role).collect(),
+        let order: Vec<RoleIdx> = match (&self.ranking, self.nearest) {
+            (Some(Ok(ranked)), true) => ranked.iter().map(|n| n.role).collect(),
             _ => (0..self.ctx.catalog.roles.len()).collect(),
         };
         let haystacks = &self.haystacks;
@@ -184,38 +254,6 @@ impl RolePicker {
             .and_then(|role| self.visible.iter().position(|&r| r == role))
             .filter(|_| self.search.text.is_empty())
             .unwrap_or(0);
-        self.ensure_preview();
-    }
-
-    fn ensure_preview(&mut self) {
-        let Some(role) = self.selected_role() else {
-            return;
-        };
-        if self.previews.contains_key(&role) {
-            return;
-        }
-        let analysis = &self.ctx.analysis;
-        let preview = if analysis.role() == Some(role) {
-            match analysis.plan() {
-                Some(plan) => Preview::of(plan),
-                None => match &analysis.outcome {
-                    crate::tui::analysis::Outcome::Failed(e) => Preview::Failed(e.clone()),
-                    _ => Preview::Failed("no plan".into()),
-                },
-            }
-        } else {
-            match planner::solve(
-                &self.ctx.catalog,
-                &analysis.profile,
-                &analysis.resolved,
-                role,
-                planner::PREVIEW_TIME_LIMIT,
-            ) {
-                Ok(plan) => Preview::of(&plan),
-                Err(error) => Preview::Failed(error.to_string()),
-            }
-        };
-        self.previews.insert(role, preview);
     }
 
     fn areas(area: Rect) -> [Rect; 2] {
@@ -299,7 +337,6 @@ impl ScreenLogic for RolePicker {
         let page = 10;
         if let Some(selected) = navigate(msg, self.selected, self.visible.len(), page) {
             self.selected = selected;
-            self.ensure_preview();
             return;
         }
         match msg {
@@ -318,10 +355,9 @@ impl ScreenLogic for RolePicker {
                 self.refilter();
             }
             Msg::ToggleNearest => {
-                self.nearest = match self.nearest {
-                    Some(_) => None,
-                    None => Some(self.rank()),
-                };
+                self.nearest = !self.nearest;
+                // One ranking per profile, kept while sorting is off.
+                self.rank_wanted = self.nearest && !self.ranking_current;
                 self.refilter();
             }
             _ => {}
@@ -329,11 +365,19 @@ impl ScreenLogic for RolePicker {
     }
 
     fn set_context(&mut self, context: Context) {
-        if !Arc::ptr_eq(&context.catalog, &self.ctx.catalog) {
+        let new_catalog = !Arc::ptr_eq(&context.catalog, &self.ctx.catalog);
+        if new_catalog {
             self.haystacks = haystacks(&context.catalog);
+            // Role indices of the old catalog mean nothing in the new one.
+            self.ranking = None;
+            self.previews.clear();
         }
+        let same_profile = context.generation == self.ctx.generation;
         self.ctx = context;
-        self.refresh();
+        // Only the target's plan arrived: what follows from the profile still holds.
+        if !same_profile {
+            self.refresh();
+        }
     }
 
     fn captures_text(&self) -> bool {

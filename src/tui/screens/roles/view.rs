@@ -22,10 +22,11 @@ impl Widget for &RolePicker {
 fn render_list(picker: &RolePicker, area: Rect, buf: &mut Buffer) {
     let theme = &picker.ctx.theme;
     let catalog = &picker.ctx.catalog;
-    let title = match &picker.nearest {
-        Some(Ok(_)) => format!(" Roles · nearest first ({}) ", picker.visible.len()),
-        Some(Err(_)) => " Roles · could not rank ".to_string(),
-        None => format!(" Roles ({}/{}) ", picker.visible.len(), catalog.roles.len()),
+    let title = match (&picker.ranking, picker.nearest) {
+        (_, true) if !picker.ranking_current => " Roles · ranking… ".to_string(),
+        (Some(Ok(_)), true) => format!(" Roles · nearest first ({}) ", picker.visible.len()),
+        (_, true) => " Roles · could not rank ".to_string(),
+        _ => format!(" Roles ({}/{}) ", picker.visible.len(), catalog.roles.len()),
     };
     let block = panel(title, picker.search.typing, theme);
     let inner = block.inner(area);
@@ -53,8 +54,8 @@ fn render_list(picker: &RolePicker, area: Rect, buf: &mut Buffer) {
         .take(height)
         .map(|(position, &role)| {
             let marker = if Some(role) == target { "★ " } else { "  " };
-            let right = match &picker.nearest {
-                Some(Ok(ranked)) => ranked
+            let right = match (&picker.ranking, picker.nearest) {
+                (Some(Ok(ranked)), true) => ranked
                     .iter()
                     .find(|n| n.role == role)
                     .filter(|n| n.objective.is_finite())
@@ -147,8 +148,8 @@ fn preview_lines(picker: &RolePicker, role: RoleIdx) -> Vec<Line<'static>> {
     let currency = &picker.ctx.catalog.meta.currency;
     let label = Span::styled("To close   ", theme.dim);
     let indent = Span::raw(" ".repeat(11));
-    match picker.previews.get(&role) {
-        None => vec![Line::from(vec![label, Span::styled("…", theme.dim)])],
+    match picker.preview(role).as_ref() {
+        None => vec![Line::from(vec![label, Span::styled("planning…", theme.dim)])],
         Some(Preview::Failed(error)) => vec![Line::from(vec![
             label,
             Span::styled(format!("no plan: {error}"), theme.error),
