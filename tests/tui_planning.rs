@@ -34,9 +34,12 @@ fn press(app: &mut App, code: KeyCode) {
 fn the_plan_is_asked_for_and_shown_when_it_arrives() {
     let mut app = tui_fixture::background_app(tui_fixture::profile());
     assert_eq!(app.analysis().outcome, Outcome::Planning);
-    let screen = tui_fixture::screen_text(&app, 80, 24);
+    let screen = tui_fixture::screen_text(&app, 120, 36);
     assert!(screen.contains("Planning…"), "{screen}");
-    assert!(screen.contains("planning…"), "the tab bar says so too:\n{screen}");
+    assert!(
+        screen.contains("ana → Data Analyst · planning…"),
+        "the tab bar says so too:\n{screen}"
+    );
 
     let job = only_job(&mut app);
     let Task::Target(request) = &job.task else {
@@ -69,7 +72,11 @@ fn a_stale_answer_is_dropped_and_the_old_plan_waits_marked_replanning() {
     let second = only_job(&mut app);
     assert!(second.generation > first.generation);
     assert_eq!(app.analysis().progress, Progress::Replanning);
-    assert_eq!(app.analysis().plan(), Some(&before), "the old plan stays meanwhile");
+    assert_eq!(
+        app.analysis().plan(),
+        Some(&before),
+        "the old plan stays meanwhile"
+    );
     let screen = tui_fixture::screen_text(&app, 80, 24);
     assert!(screen.contains("re-planning…"), "{screen}");
 
@@ -121,7 +128,9 @@ fn a_quick_unproven_plan_shows_its_bound_until_the_proof_arrives() {
 #[test]
 fn roles_asks_for_each_preview_once_and_shows_it() {
     let mut app = tui_fixture::background_app(Profile::new("newcomer"));
-    assert!(app.take_jobs().iter().all(|j| matches!(j.task, Task::Preview(_))));
+    let first = only_job(&mut app);
+    assert!(matches!(first.task, Task::Preview(_)), "{first:?}");
+    app.update(answer(&first));
     press(&mut app, KeyCode::Down);
     let job = only_job(&mut app);
     let Task::Preview(request) = &job.task else {
@@ -137,7 +146,7 @@ fn roles_asks_for_each_preview_once_and_shows_it() {
     assert!(!screen.contains("planning…"), "{screen}");
     assert!(screen.contains("credentials"), "{screen}");
 
-    // Back and forth: the first role was asked for at the start, this one is known.
+    // Back and forth: both previews are known now.
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Down);
     assert!(app.take_jobs().is_empty());
@@ -158,7 +167,11 @@ fn nearest_first_waits_for_the_ranking_without_blocking() {
     app.update(answer(&job));
     assert!(app.roles.ranked());
     let catalog = app.catalog_data();
-    let last = app.roles.visible_roles().last().map(|&r| catalog.roles[r].id.as_str());
+    let last = app
+        .roles
+        .visible_roles()
+        .last()
+        .map(|&r| catalog.roles[r].id.as_str());
     assert_eq!(last, Some("computational-chemist"));
 }
 
@@ -173,7 +186,9 @@ fn the_worker_answers_on_its_own_threads() {
     let deadline = Instant::now() + Duration::from_secs(10);
     while app.planning() {
         let left = deadline.saturating_duration_since(Instant::now());
-        let msg = answers.recv_timeout(left).expect("an answer within the time limit");
+        let msg = answers
+            .recv_timeout(left)
+            .expect("an answer within the time limit");
         assert!(matches!(msg, Msg::PlanReady(_)), "{msg:?}");
         app.update(msg);
     }

@@ -49,6 +49,12 @@ pub fn apply(profile: &mut Profile, msg: &Msg) -> bool {
                 Objective::Count => Objective::Hours,
             }
         }
+        Msg::AddNote(note) if !note.text.trim().is_empty() => profile.notes.push(note.clone()),
+        Msg::DeleteNote(note) => {
+            if let Some(i) = profile.notes.iter().position(|n| n == note) {
+                profile.notes.remove(i);
+            }
+        }
         _ => return false,
     }
     *profile != before
@@ -89,6 +95,33 @@ mod tests {
             seen.push(profile.objective);
         }
         assert_eq!(seen, [Objective::Cost, Objective::Count, Objective::Hours]);
+    }
+
+    #[test]
+    fn notes_are_added_and_deleted_one_at_a_time() {
+        let mut profile = Profile::new("ana");
+        let note = |text: &str| crate::profile::Note {
+            date: "2026-03-02".into(),
+            text: text.into(),
+        };
+        assert!(apply(
+            &mut profile,
+            &Msg::AddNote(note("wants remote work"))
+        ));
+        assert!(apply(
+            &mut profile,
+            &Msg::AddNote(note("wants remote work"))
+        ));
+        assert!(!apply(&mut profile, &Msg::AddNote(note("   "))));
+        assert!(apply(
+            &mut profile,
+            &Msg::DeleteNote(note("wants remote work"))
+        ));
+        assert_eq!(profile.notes, vec![note("wants remote work")]);
+        assert!(!apply(
+            &mut profile,
+            &Msg::DeleteNote(note("never written"))
+        ));
     }
 
     #[test]

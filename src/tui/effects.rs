@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::profile::ProfileStore;
-use crate::tui::msg::{Cmd, Export, Msg};
+use crate::tui::msg::{Cmd, Export, Msg, ReportFiles};
 
 #[derive(Debug)]
 pub struct Effects {
@@ -44,6 +44,7 @@ impl Effects {
                 Err(error) => Some(Msg::NotifyError(error.to_string())),
             },
             Cmd::Export(export) => Some(self.export(&export)),
+            Cmd::WriteReport(report) => Some(self.write_report(&report)),
         }
     }
 
@@ -62,28 +63,49 @@ impl Effects {
     }
 
     fn export(&self, export: &Export) -> Msg {
+        let files = [("md", &export.markdown), ("json", &export.json)];
+        match self.write_files(&export.stem, &files) {
+            Ok(markdown) => Msg::Notify(format!(
+                "Exported {} (and .json beside it).",
+                markdown.display()
+            )),
+            Err(problems) => Msg::NotifyError(format!("Could not export: {problems}")),
+        }
+    }
+
+    fn write_report(&self, report: &ReportFiles) -> Msg {
+        let files = [("html", &report.html), ("md", &report.markdown)];
+        match self.write_files(&report.stem, &files) {
+            Ok(html) => Msg::Notify(format!(
+                "Wrote the handover report {} (and .md beside it).",
+                html.display()
+            )),
+            Err(problems) => Msg::NotifyError(format!("Could not write the report: {problems}")),
+        }
+    }
+
+    /// Writes `<stem>.<extension>` for each file into the export directory, or the store's
+    /// `exports/` when that fails; returns the first file's path, or every problem met.
+    fn write_files(&self, stem: &str, files: &[(&str, &String)]) -> Result<PathBuf, String> {
         let fallback = self.store.dir().join("exports");
         let mut problems = Vec::new();
         for dir in [self.export_dir.as_path(), fallback.as_path()] {
-            match write_export(dir, export) {
-                Ok(markdown) => {
-                    return Msg::Notify(format!(
-                        "Exported {} (and .json beside it).",
-                        markdown.display()
-                    ));
-                }
+            match write_into(dir, stem, files) {
+                Ok(first) => return Ok(first),
                 Err(error) => problems.push(format!("{}: {error}", dir.display())),
             }
         }
-        Msg::NotifyError(format!("Could not export: {}", problems.join("; ")))
+        Err(problems.join("; "))
     }
 }
 
-/// Writes `<dir>/<stem>.md` and `.json`; returns the Markdown file's path.
-fn write_export(dir: &Path, export: &Export) -> std::io::Result<PathBuf> {
+fn write_into(dir: &Path, stem: &str, files: &[(&str, &String)]) -> std::io::Result<PathBuf> {
     fs::create_dir_all(dir)?;
-    let markdown = dir.join(format!("{}.md", export.stem));
-    fs::write(&markdown, &export.markdown)?;
-    fs::write(dir.join(format!("{}.json", export.stem)), &export.json)?;
-    Ok(markdown)
+    let mut first = None;
+    for (extension, text) in files {
+        let path = dir.join(format!("{stem}.{extension}"));
+        fs::write(&path, text)?;
+        first.get_or_insert(path);
+    }
+    Ok(first.unwrap_or_else(|| dir.to_path_buf()))
 }

@@ -1,14 +1,18 @@
 //! The current plan as a Markdown report and as JSON, in the same formats as
-//! `skillpath plan --format markdown|json`, so a report from the TUI and one from a script
-//! agree.
+//! `skillpath plan --format markdown|json`, and the client's handover report as
+//! `skillpath report` writes it, so what the TUI writes and what a script writes agree. Both
+//! are built from the plan and the person's settings, never from the profile itself, so an
+//! advisor's notes cannot reach them.
 
 use time::Date;
 
 use crate::catalog::Catalog;
 use crate::cli::output::{PlanView, json, markdown};
+use crate::plan::{Alternative, Plan, PlanRequest};
+use crate::report::Report;
 use crate::tui::analysis::{Analysis, Outcome};
 use crate::tui::format;
-use crate::tui::msg::Export;
+use crate::tui::msg::{Export, ReportFiles};
 
 /// The export of the analysed plan, or why there is nothing to export.
 pub fn plan(catalog: &Catalog, analysis: &Analysis, today: Date) -> Result<Export, String> {
@@ -53,4 +57,22 @@ pub fn plan(catalog: &Catalog, analysis: &Analysis, today: Date) -> Result<Expor
         markdown,
         json: String::from_utf8_lossy(&body).into_owned(),
     })
+}
+
+/// The handover report of `best` for `client`, dated `today`.
+pub fn report(
+    catalog: &Catalog,
+    request: &PlanRequest,
+    best: Plan,
+    alternatives: Vec<Alternative>,
+    client: &str,
+    today: Date,
+) -> ReportFiles {
+    let report = Report::from_plan(catalog, request, best, alternatives, client, today);
+    let name = if client.is_empty() { "client" } else { client };
+    ReportFiles {
+        stem: format!("skillpath-report-{name}-{}", catalog.roles[request.role].id),
+        markdown: report.markdown(),
+        html: report.html(),
+    }
 }

@@ -57,6 +57,12 @@ pub const GLOBAL_KEYS: &[Binding<Msg>] = &[
         hint: None,
     },
     Binding {
+        keys: &[Key::char('7')],
+        action: Msg::ShowScreen(Screen::Compare),
+        description: "go to a screen by its number in the tab bar",
+        hint: None,
+    },
+    Binding {
         keys: &[Key::char('?')],
         action: Msg::ToggleHelp,
         description: "show or hide this help",

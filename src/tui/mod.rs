@@ -20,11 +20,13 @@ mod list;
 mod msg;
 mod picker;
 mod planner;
+mod reload;
 mod runner;
 pub mod screens;
 mod search;
 mod theme;
 mod timeline;
+mod watch;
 mod widgets;
 mod worker;
 
@@ -32,11 +34,13 @@ pub use analysis::{Analysis, Outcome, Progress};
 pub use app::{App, Setup, Status};
 pub use chrome::{MIN_HEIGHT, MIN_WIDTH};
 pub use effects::Effects;
-pub use msg::{Cmd, Export, InputKind, Msg, PickerKind};
+pub use msg::{Cmd, Export, InputKind, Msg, PickerKind, ReportFiles};
 pub use planner::{Answer, Job, Solved, Task, solve_now};
-pub use worker::Worker;
+pub use reload::{DiagnosticsOverlay, Reload};
 pub use screens::Screen;
 pub use theme::Theme;
+pub use watch::CatalogWatcher;
+pub use worker::Worker;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -95,7 +99,8 @@ pub fn run(options: TuiOptions) -> Result<(), TuiError> {
     let mut app = App::in_background(Arc::new(catalog), profile, setup);
     let export_dir = std::env::current_dir().unwrap_or_else(|_| store.dir().join("exports"));
     let mut effects = Effects::new(store, export_dir);
-    ratatui::run(|terminal| app.run(terminal, &mut effects))?;
+    let watch = options.catalog.as_deref();
+    ratatui::run(|terminal| app.run(terminal, &mut effects, watch))?;
     Ok(())
 }
 

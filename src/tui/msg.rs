@@ -2,8 +2,9 @@
 //! [`App::update`](crate::tui::App::update) is the only place state changes, and it hands
 //! side effects back as a [`Cmd`] for the run loop to perform.
 
-use crate::profile::Profile;
+use crate::profile::{Note, Profile};
 use crate::tui::planner::Solved;
+use crate::tui::reload::Reload;
 use crate::tui::screens::Screen;
 
 /// What the person (or a finished side effect) asks for.
@@ -69,13 +70,25 @@ pub enum Msg {
     CycleObjective,
     SwitchProfile(String),
     CreateProfile(String),
+    /// Add an advisor's note (private: never exported).
+    AddNote(Note),
+    DeleteNote(Note),
+
+    // --- Compare ---
+    ToggleCompareMode,
+    AddCompareRole(String),
+    RemoveCompareRole(String),
 
     // --- Export ---
     ExportPlan,
+    /// Write the client's handover report (Markdown and HTML).
+    WriteReport,
 
     // --- Results of commands the run loop performed ---
     /// The planner's answer to a job; dropped when the profile has changed since.
     PlanReady(Box<Solved>),
+    /// The catalog's files changed and were read again.
+    CatalogChanged(Box<Reload>),
     ProfileLoaded(Box<Profile>),
     /// A profile could not be read; the message names the file. The file is left untouched.
     ProfileUnreadable(String),
@@ -91,6 +104,8 @@ pub enum PickerKind {
     ExcludeCredential,
     ExcludeProvider,
     Profile,
+    /// A role: a target on Profile, another role to compare on Compare.
+    Role,
 }
 
 /// What the Profile screen's input box asks for.
@@ -100,6 +115,7 @@ pub enum InputKind {
     BudgetCost,
     BudgetHours,
     NewProfile,
+    Note,
 }
 
 /// A side effect for the run loop; the outcome comes back as a [`Msg`].
@@ -111,6 +127,17 @@ pub enum Cmd {
     LoadProfile(String),
     /// Write the current plan as `<stem>.md` and `<stem>.json`.
     Export(Export),
+    /// Write the handover report as `<stem>.html` and `<stem>.md`.
+    WriteReport(ReportFiles),
+}
+
+/// The client's handover report, rendered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportFiles {
+    /// File name without extension, e.g. `skillpath-report-ana-data-analyst`.
+    pub stem: String,
+    pub markdown: String,
+    pub html: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -139,6 +166,13 @@ impl Msg {
                 | Msg::SetBudgetCost(_)
                 | Msg::SetBudgetHours(_)
                 | Msg::CycleObjective
+                | Msg::AddNote(_)
+                | Msg::DeleteNote(_)
         )
+    }
+
+    /// Whether the message changes only the profile's notes, which planning never reads.
+    pub fn changes_only_notes(&self) -> bool {
+        matches!(self, Msg::AddNote(_) | Msg::DeleteNote(_))
     }
 }

@@ -7,7 +7,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::catalog::{Catalog, RoleIdx};
-use crate::plan::{self, Constraints, Objective, Person, Plan, PlanRequest, RoleRank};
+use time::Date;
+
+use crate::plan::{
+    self, Alternative, Constraints, Objective, Person, Plan, PlanRequest, RoleComparison, RoleRank,
+    Tradeoff,
+};
 use crate::profile::{Profile, Resolved};
 
 /// The first solve of the target role after a change: short, so a plan (perhaps not yet
@@ -65,6 +70,20 @@ pub enum Task {
     Preview(PlanRequest),
     /// Every role, nearest first.
     Rank(RankRequest),
+    /// The target role beside up to two others, for the Compare screen. The request's own
+    /// role is ignored; `roles` are planned in order, with study starting on `start`.
+    CompareRoles {
+        base: PlanRequest,
+        roles: Vec<RoleIdx>,
+        start: Date,
+    },
+    /// The target role's fastest, cheapest and fewest-credentials plans.
+    Tradeoff(PlanRequest),
+    /// The next-best plans to `best`, for the handover report.
+    Alternatives {
+        request: PlanRequest,
+        best: Box<Plan>,
+    },
 }
 
 impl Task {
@@ -74,15 +93,21 @@ impl Task {
             Task::Target(_) => TaskKind::Target,
             Task::Preview(_) => TaskKind::Preview,
             Task::Rank(_) => TaskKind::Rank,
+            Task::CompareRoles { .. } => TaskKind::CompareRoles,
+            Task::Tradeoff(_) => TaskKind::Tradeoff,
+            Task::Alternatives { .. } => TaskKind::Alternatives,
         }
     }
 }
 
-/// Task kinds in the order a worker takes them: the target's plan first.
+/// Task kinds in the order a worker takes them: what the person waits for first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum TaskKind {
     Target,
     Preview,
+    Alternatives,
+    CompareRoles,
+    Tradeoff,
     Rank,
 }
 
@@ -115,6 +140,14 @@ pub enum Answer {
         plan: Result<Plan, String>,
     },
     Ranking(Result<Vec<RoleRank>, String>),
+    RoleComparison(Result<RoleComparison, String>),
+    Tradeoff(Result<Box<Tradeoff>, String>),
+    /// A report can be written: the plan it is about and its alternatives.
+    Alternatives {
+        request: PlanRequest,
+        best: Box<Plan>,
+        alternatives: Result<Vec<Alternative>, String>,
+    },
 }
 
 /// Runs `job` to the end on this thread: the target role with the full time limit.
@@ -144,6 +177,19 @@ pub fn solve(job: &Job, target_limit: Duration) -> Solved {
             )
             .map_err(|e| e.to_string()),
         ),
+        Task::CompareRoles { base, roles, start } => Answer::RoleComparison(
+            plan::compare_roles(catalog, base, roles, *start).map_err(|e| e.to_string()),
+        ),
+        Task::Tradeoff(request) => {
+            let tradeoff = plan::compare_objectives(catalog, request);
+            Answer::Tradeoff(tradeoff.map(Box::new).map_err(|e| e.to_string()))
+        }
+        Task::Alternatives { request, best } => Answer::Alternatives {
+            alternatives: plan::alternatives(catalog, request, best, plan::MAX_ALTERNATIVES)
+                .map_err(|e| e.to_string()),
+            request: request.clone(),
+            best: best.clone(),
+        },
     };
     Solved {
         generation: job.generation,

@@ -3,6 +3,7 @@
 //! waiting polls the terminal with a short timeout and then takes whatever the worker sent.
 
 use std::io::{self, Write};
+use std::path::Path;
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
@@ -14,6 +15,7 @@ use ratatui::layout::Rect;
 use crate::tui::app::App;
 use crate::tui::effects::Effects;
 use crate::tui::msg::Msg;
+use crate::tui::watch::CatalogWatcher;
 use crate::tui::worker::Worker;
 
 /// How long to wait for a terminal event before looking for the worker's answers: short
@@ -39,10 +41,26 @@ impl Drop for MouseCapture {
 }
 
 impl App {
-    pub fn run(&mut self, terminal: &mut DefaultTerminal, effects: &mut Effects) -> io::Result<()> {
+    /// Runs until the person quits. `watch` is the catalog file or directory to reload when
+    /// it changes (`None` for the bundled catalog).
+    pub fn run(
+        &mut self,
+        terminal: &mut DefaultTerminal,
+        effects: &mut Effects,
+        watch: Option<&Path>,
+    ) -> io::Result<()> {
         let _mouse = MouseCapture::enable()?;
         let (inbox_sender, inbox) = mpsc::channel();
-        let worker = Worker::spawn(inbox_sender)?;
+        let worker = Worker::spawn(inbox_sender.clone())?;
+        let _watcher = watch.and_then(|path| match CatalogWatcher::start(path, inbox_sender) {
+            Ok(watcher) => Some(watcher),
+            Err(error) => {
+                self.update(Msg::NotifyError(format!(
+                    "Catalog edits will not reload by themselves: {error}"
+                )));
+                None
+            }
+        });
         let mut redraw = true;
         while self.running {
             for job in self.take_jobs() {

@@ -1,10 +1,12 @@
-//! The background planner: two threads, so that the screen never waits for a solve.
+//! The background planner: three threads, so that the screen never waits for a solve.
 //!
 //! The *quick* lane takes the target role's plan with a short time limit (a plan shows at
 //! once, perhaps not yet proven) and the previews of other roles. When the quick plan is not
 //! proven optimal, it hands the job on to the *proof* lane, which solves again with the full
-//! time limit; ranking every role also runs there. Two lanes, because a solve cannot be
-//! interrupted: a long proof must not hold up the quick plan of the next change.
+//! time limit; ranking every role also runs there. The *advisor* lane takes comparisons and
+//! a report's alternatives, which run many solves. Separate lanes, because a solve cannot be
+//! interrupted: a long proof must not hold up the quick plan of the next change, nor a
+//! comparison the proof.
 //!
 //! Each lane takes only the newest waiting job of each kind and skips jobs that a newer
 //! generation has superseded; the app drops any stale answer that still arrives.
@@ -25,6 +27,7 @@ use crate::tui::planner::{self, Answer, Job, TaskKind};
 pub struct Worker {
     quick: Sender<Job>,
     proof: Sender<Job>,
+    advisor: Sender<Job>,
     /// The newest generation submitted: lanes skip anything older.
     latest: Arc<AtomicU64>,
 }
@@ -35,6 +38,13 @@ impl Worker {
         let latest = Arc::new(AtomicU64::new(0));
         let (quick, quick_jobs) = mpsc::channel();
         let (proof, proof_jobs) = mpsc::channel();
+        let (advisor, advisor_jobs) = mpsc::channel();
+        let advisor_lane = Lane {
+            jobs: advisor_jobs,
+            latest: Arc::clone(&latest),
+            inbox: inbox.clone(),
+            proof: None,
+        };
         let proof_lane = Lane {
             jobs: proof_jobs,
             latest: Arc::clone(&latest),
@@ -53,9 +63,13 @@ impl Worker {
         thread::Builder::new()
             .name("skillpath-prove".into())
             .spawn(move || proof_lane.run())?;
+        thread::Builder::new()
+            .name("skillpath-advise".into())
+            .spawn(move || advisor_lane.run())?;
         Ok(Self {
             quick,
             proof,
+            advisor,
             latest,
         })
     }
@@ -67,6 +81,7 @@ impl Worker {
         let lane = match job.task.kind() {
             TaskKind::Target | TaskKind::Preview => &self.quick,
             TaskKind::Rank => &self.proof,
+            TaskKind::CompareRoles | TaskKind::Tradeoff | TaskKind::Alternatives => &self.advisor,
         };
         lane.send(job).is_ok()
     }

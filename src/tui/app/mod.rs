@@ -18,8 +18,10 @@ use crate::tui::global_keys::{GLOBAL_KEYS, TYPING_GLOBAL_KEYS};
 use crate::tui::keymap::{HelpSection, lookup};
 use crate::tui::msg::{Cmd, Msg};
 use crate::tui::planner::{Job, Task};
+use crate::tui::reload::DiagnosticsOverlay;
 use crate::tui::screens::{
-    CatalogView, GapView, GraphView, PathwayView, ProfileEditor, RolePicker, Screen, ScreenLogic,
+    CatalogView, CompareView, GapView, GraphView, PathwayView, ProfileEditor, RolePicker, Screen,
+    ScreenLogic,
 };
 use crate::tui::theme::Theme;
 
@@ -47,6 +49,8 @@ pub struct App {
     ctx: Context,
     pub screen: Screen,
     pub help_open: bool,
+    /// A broken catalog edit's diagnostics, shown over everything until closed or fixed.
+    pub diagnostics: Option<DiagnosticsOverlay>,
     pub running: bool,
     pub status: Option<Status>,
     pub roles: RolePicker,
@@ -55,6 +59,7 @@ pub struct App {
     pub pathway: PathwayView,
     pub graph: GraphView,
     pub catalog: CatalogView,
+    pub compare: CompareView,
     solver: Solver,
     /// Solves asked for and not yet taken by the run loop (background planning only).
     jobs: Vec<Job>,
@@ -112,6 +117,7 @@ impl App {
             pathway: PathwayView::new(ctx.clone()),
             graph: GraphView::new(ctx.clone()),
             catalog: CatalogView::new(ctx.clone()),
+            compare: CompareView::new(ctx.clone()),
             profile: profile_editor,
             roles,
             ctx,
@@ -121,13 +127,15 @@ impl App {
                 Screen::Roles
             },
             help_open: false,
+            diagnostics: None,
             running: true,
             status,
             solver,
             jobs: Vec::new(),
         };
         if let Some(request) = target {
-            app.submit(Task::Target(request));
+            // A target answer changes screens only.
+            let _ = app.submit(Task::Target(request));
         }
         app.request_screen_jobs();
         app
@@ -153,6 +161,7 @@ impl App {
             Screen::Pathway => &self.pathway,
             Screen::Graph => &self.graph,
             Screen::Catalog => &self.catalog,
+            Screen::Compare => &self.compare,
         }
     }
 
@@ -164,6 +173,7 @@ impl App {
             Screen::Pathway => &mut self.pathway,
             Screen::Graph => &mut self.graph,
             Screen::Catalog => &mut self.catalog,
+            Screen::Compare => &mut self.compare,
         }
     }
 
@@ -197,6 +207,9 @@ impl App {
     /// The message a key means. Pure: the help overlay takes keys first, then a text field
     /// with the cursor, then the global keys, then the screen.
     pub fn handle_key(&self, key: &KeyEvent) -> Option<Msg> {
+        if self.diagnostics.is_some() {
+            return DiagnosticsOverlay::handle_key(key);
+        }
         if self.help_open {
             let closes = matches!(
                 key.code,
@@ -213,9 +226,25 @@ impl App {
 
     /// Applies a message; returns the side effect it needs, if any.
     pub fn update(&mut self, msg: Msg) -> Option<Cmd> {
-        if let Msg::PlanReady(solved) = msg {
-            self.apply_answer(*solved);
-            self.request_screen_jobs();
+        match msg {
+            Msg::PlanReady(solved) => {
+                let cmd = self.apply_answer(*solved);
+                self.request_screen_jobs();
+                return cmd;
+            }
+            Msg::CatalogChanged(reload) => {
+                self.reload_catalog(*reload);
+                self.request_screen_jobs();
+                return None;
+            }
+            _ => {}
+        }
+        if let Some(overlay) = &mut self.diagnostics {
+            match msg {
+                Msg::Cancel => self.diagnostics = None,
+                Msg::Quit => self.running = false,
+                msg => overlay.update(&msg),
+            }
             return None;
         }
         let cmd = match &msg {
@@ -259,6 +288,7 @@ impl App {
                 None
             }
             Msg::ExportPlan => self.export(),
+            Msg::WriteReport => self.write_report(),
 
             msg if msg.changes_profile() => self.change_profile(msg),
             _ => None,
@@ -293,7 +323,11 @@ impl App {
         if !edit::apply(&mut profile, msg) {
             return None;
         }
-        self.replace_profile(profile);
+        if msg.changes_only_notes() {
+            self.replace_notes(profile);
+        } else {
+            self.replace_profile(profile);
+        }
         if let Some(text) = self.describe_change(msg) {
             self.notify(text, false);
         }
@@ -331,6 +365,7 @@ impl App {
                 "Now minimising {}.",
                 self.current_profile().objective.name()
             ),
+            Msg::AddNote(_) => "Note added. It stays private: no export includes it.".into(),
             Msg::SetSkillLevel { skill, level } => {
                 let name = catalog
                     .skill(skill)
@@ -391,12 +426,17 @@ impl App {
         let role = self.ctx.analysis.role().map_or("no target role", |r| {
             self.ctx.catalog.roles[r].title.as_str()
         });
-        let planning = if self.planning() { " · planning…" } else { "" };
+        let planning = if self.planning() {
+            " · planning…"
+        } else {
+            ""
+        };
         format!("{} → {role}{planning}", profile.name)
     }
 }
 
 mod planning;
+mod reload;
 mod view;
 
 use planning::Solver;

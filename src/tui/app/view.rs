@@ -9,6 +9,7 @@ use crate::tui::app::App;
 use crate::tui::chrome::{self, HelpOverlay, Hints, TabBar, TooSmall};
 use crate::tui::global_keys::{GLOBAL_KEYS, TYPING_GLOBAL_KEYS};
 use crate::tui::keymap::describe;
+use crate::tui::reload::{OVERLAY_KEYS, OverlayWidget};
 use crate::tui::screens::{Screen, footer};
 
 impl Widget for &App {
@@ -35,6 +36,7 @@ impl Widget for &App {
             Screen::Pathway => self.pathway.render(areas.body, buf),
             Screen::Graph => self.graph.render(areas.body, buf),
             Screen::Catalog => self.catalog.render(areas.body, buf),
+            Screen::Compare => self.compare.render(areas.body, buf),
         }
         if let Some(status) = &self.status {
             let style = if status.error {
@@ -53,18 +55,28 @@ impl Widget for &App {
         } else {
             GLOBAL_KEYS
         };
-        Hints {
-            hints: footer(&screen.hints()),
-            pinned: footer(&describe(global)),
-            theme,
-        }
-        .render(areas.hints, buf);
+        let hints = match &self.diagnostics {
+            Some(_) => Hints {
+                hints: footer(&describe(OVERLAY_KEYS)),
+                pinned: Vec::new(),
+                theme,
+            },
+            None => Hints {
+                hints: footer(&screen.hints()),
+                pinned: footer(&describe(global)),
+                theme,
+            },
+        };
+        hints.render(areas.hints, buf);
         if self.help_open {
             HelpOverlay {
                 sections: self.help_sections(),
                 theme,
             }
             .render(areas.body, buf);
+        }
+        if let Some(overlay) = &self.diagnostics {
+            OverlayWidget { overlay, theme }.render(areas.body, buf);
         }
     }
 }

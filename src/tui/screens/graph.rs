@@ -226,8 +226,11 @@ impl ScreenLogic for GraphView {
     }
 
     fn set_context(&mut self, context: Context) {
+        // A new profile draws a new graph; a proof arriving for the same one keeps the place.
+        if context.generation != self.ctx.generation {
+            self.scroll = 0;
+        }
         self.ctx = context;
-        self.scroll = 0;
     }
 
     fn hints(&self) -> Vec<KeyHelp> {

@@ -4,6 +4,7 @@
 //! (`impl Widget for &RolePicker`).
 
 pub mod catalog;
+pub mod compare;
 pub mod gap;
 pub mod graph;
 pub mod pathway;
@@ -11,6 +12,7 @@ pub mod profile;
 pub mod roles;
 
 pub use catalog::CatalogView;
+pub use compare::CompareView;
 pub use gap::GapView;
 pub use graph::GraphView;
 pub use pathway::PathwayView;
@@ -35,17 +37,19 @@ pub enum Screen {
     Pathway,
     Graph,
     Catalog,
+    Compare,
 }
 
 impl Screen {
     /// In tab order; a screen's number key is its position plus one.
-    pub const ALL: [Screen; 6] = [
+    pub const ALL: [Screen; 7] = [
         Screen::Roles,
         Screen::Profile,
         Screen::Gap,
         Screen::Pathway,
         Screen::Graph,
         Screen::Catalog,
+        Screen::Compare,
     ];
 
     pub fn title(self) -> &'static str {
@@ -56,6 +60,7 @@ impl Screen {
             Screen::Pathway => "Pathway",
             Screen::Graph => "Graph",
             Screen::Catalog => "Catalog",
+            Screen::Compare => "Compare",
         }
     }
 
@@ -229,8 +234,8 @@ mod tests {
 
     #[test]
     fn tab_order_wraps_both_ways() {
-        assert_eq!(Screen::Catalog.next(), Screen::Roles);
-        assert_eq!(Screen::Roles.previous(), Screen::Catalog);
+        assert_eq!(Screen::Compare.next(), Screen::Roles);
+        assert_eq!(Screen::Roles.previous(), Screen::Compare);
         assert_eq!(Screen::Gap.index(), 2);
     }
 }

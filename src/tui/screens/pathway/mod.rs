@@ -19,6 +19,7 @@ enum Action {
     ExcludeProvider,
     CycleObjective,
     Export,
+    Report,
 }
 
 const KEYS: &[Binding<Action>] = &[
@@ -45,6 +46,12 @@ const KEYS: &[Binding<Action>] = &[
         action: Action::Export,
         description: "export this plan as Markdown and JSON",
         hint: Some("export"),
+    },
+    Binding {
+        keys: &[Key::char('r')],
+        action: Action::Report,
+        description: "write the client's handover report (HTML and Markdown)",
+        hint: Some("report"),
     },
 ];
 
@@ -100,6 +107,7 @@ impl ScreenLogic for PathwayView {
             }
             Some(Action::CycleObjective) => Some(Msg::CycleObjective),
             Some(Action::Export) => Some(Msg::ExportPlan),
+            Some(Action::Report) => Some(Msg::WriteReport),
             None => lookup(NAV_KEYS, key),
         }
     }

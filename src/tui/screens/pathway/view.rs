@@ -7,10 +7,10 @@ use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, 
 
 use crate::plan::Plan;
 use crate::tui::analysis::{Outcome, Progress};
-use crate::tui::theme::Theme;
 use crate::tui::format;
 use crate::tui::list::scroll_offset;
 use crate::tui::screens::pathway::{PathwayView, credential_title, skill_name, why};
+use crate::tui::theme::Theme;
 use crate::tui::timeline::{Bar, Timeline};
 use crate::tui::widgets::{Notice, panel};
 

@@ -1,5 +1,9 @@
-//! The Profile screen's input box: hours per week, budgets, a new profile's name.
+//! The Profile screen's input box: hours per week, budgets, a new profile's name, a note.
 
+use time::Date;
+
+use crate::profile::Note;
+use crate::tui::format;
 use crate::tui::msg::{InputKind, Msg};
 
 /// A one-line input box.
@@ -10,8 +14,9 @@ pub struct InputBox {
     pub error: Option<String>,
 }
 
-/// Parses what was typed into an input box into the message it means.
-pub fn parse_input(kind: InputKind, text: &str) -> Result<Msg, String> {
+/// Parses what was typed into an input box into the message it means; a note is dated
+/// `today`.
+pub fn parse_input(kind: InputKind, text: &str, today: Date) -> Result<Msg, String> {
     let text = text.trim();
     let budget = |text: &str| -> Result<Option<f64>, String> {
         if text.is_empty() || text.eq_ignore_ascii_case("none") {
@@ -36,5 +41,10 @@ pub fn parse_input(kind: InputKind, text: &str) -> Result<Msg, String> {
         InputKind::NewProfile => crate::profile::validate_name(text)
             .map(|()| Msg::CreateProfile(text.to_string()))
             .map_err(|e| e.to_string()),
+        InputKind::Note if text.is_empty() => Err("Type the note, or press Esc to cancel".into()),
+        InputKind::Note => Ok(Msg::AddNote(Note {
+            date: format::iso_date(today),
+            text: text.to_string(),
+        })),
     }
 }

@@ -18,6 +18,8 @@ pub(super) enum Action {
     ExcludeProvider,
     SwitchProfile,
     NewProfile,
+    AddNote,
+    ChooseTarget,
 }
 
 pub(super) const KEYS: &[Binding<Action>] = &[
@@ -52,7 +54,7 @@ pub(super) const KEYS: &[Binding<Action>] = &[
             Key::code(KeyCode::Backspace),
         ],
         action: Action::Remove,
-        description: "remove the selected skill, credential, exclusion or budget",
+        description: "remove the selected skill, credential, exclusion, budget or note",
         hint: None,
     },
     Binding {
@@ -77,6 +79,19 @@ pub(super) const KEYS: &[Binding<Action>] = &[
         keys: &[Key::char('X')],
         action: Action::ExcludeProvider,
         description: "never plan a provider's credentials",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::char('n')],
+        action: Action::AddNote,
+        description: "add a dated advisor note (private: never exported)",
+        // The notes' heading says `n add`: the footer keeps room for the commoner keys.
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::char('t')],
+        action: Action::ChooseTarget,
+        description: "choose your target role (search by name)",
         hint: None,
     },
     Binding {

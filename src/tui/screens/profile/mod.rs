@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 use crate::catalog::MAX_LEVEL;
-use crate::profile::Profile;
+use crate::profile::{Note, Profile};
 use crate::tui::context::Context;
 use crate::tui::keymap::{HelpSection, KeyHelp, describe, lookup, typed_char};
 use crate::tui::list::scroll_offset;
@@ -34,6 +34,8 @@ pub enum Row {
     BudgetHours,
     Excluded(String),
     ExcludedProvider(String),
+    /// An advisor's note, by its position in the profile.
+    Note(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -75,8 +77,15 @@ fn rows(profile: &Profile) -> Vec<(Option<&'static str>, Row)> {
     for provider in &profile.exclude_providers {
         rows.push((section.take(), Row::ExcludedProvider(provider.clone())));
     }
+    let mut section = Some(NOTES_SECTION);
+    for index in 0..profile.notes.len() {
+        rows.push((section.take(), Row::Note(index)));
+    }
     rows
 }
+
+/// The heading of the notes; they are the advisor's, and no export includes them.
+pub(super) const NOTES_SECTION: &str = "Advisor notes (private)";
 
 impl ProfileEditor {
     pub fn new(ctx: Context) -> Self {
@@ -151,6 +160,18 @@ impl ProfileEditor {
                     })
                     .collect(),
             ),
+            PickerKind::Role => (
+                "Choose your target role",
+                catalog
+                    .roles
+                    .iter()
+                    .map(|r| PickerItem {
+                        id: r.id.clone(),
+                        label: r.title.clone(),
+                        detail: r.id.clone(),
+                    })
+                    .collect(),
+            ),
             PickerKind::Profile => (
                 "Switch profile",
                 self.profile_names
@@ -196,6 +217,7 @@ impl ProfileEditor {
                         PickerKind::ExcludeCredential => Msg::Exclude(id),
                         PickerKind::ExcludeProvider => Msg::ExcludeProvider(id),
                         PickerKind::Profile => Msg::SwitchProfile(id),
+                        PickerKind::Role => Msg::ChooseRole(id),
                     });
                 }
                 lookup(ARROW_KEYS, key).or_else(|| typed_char(key).map(Msg::Type))
@@ -203,11 +225,20 @@ impl ProfileEditor {
             Modal::Input(input) => {
                 if key.code == KeyCode::Enter {
                     return Some(
-                        parse_input(input.kind, &input.text).unwrap_or_else(Msg::InvalidInput),
+                        parse_input(input.kind, &input.text, self.ctx.today)
+                            .unwrap_or_else(Msg::InvalidInput),
                     );
                 }
                 typed_char(key).map(Msg::Type)
             }
+        }
+    }
+
+    /// The note under the cursor, if the cursor is on one.
+    pub fn selected_note(&self) -> Option<&Note> {
+        match self.selected_row()? {
+            Row::Note(index) => self.profile().notes.get(index),
+            _ => None,
         }
     }
 
@@ -252,6 +283,7 @@ impl ProfileEditor {
             Row::ExcludedProvider(p) => Msg::IncludeProvider(p),
             Row::BudgetCost => Msg::SetBudgetCost(None),
             Row::BudgetHours => Msg::SetBudgetHours(None),
+            Row::Note(index) => Msg::DeleteNote(self.profile().notes.get(index)?.clone()),
             Row::HoursPerWeek | Row::Objective => return None,
         })
     }
@@ -264,6 +296,15 @@ impl ProfileEditor {
             Row::Objective => Some(Msg::CycleObjective),
             Row::Skill(_) => self.adjust(true),
             _ => None,
+        }
+    }
+
+    fn select(&mut self, wanted: &Row) {
+        if let Some(i) = rows(self.profile())
+            .iter()
+            .position(|(_, row)| row == wanted)
+        {
+            self.selected = i;
         }
     }
 
@@ -286,7 +327,9 @@ impl ScreenLogic for ProfileEditor {
             Some(Action::ExcludeCredential) => Some(Msg::OpenPicker(PickerKind::ExcludeCredential)),
             Some(Action::ExcludeProvider) => Some(Msg::OpenPicker(PickerKind::ExcludeProvider)),
             Some(Action::SwitchProfile) => Some(Msg::OpenPicker(PickerKind::Profile)),
+            Some(Action::ChooseTarget) => Some(Msg::OpenPicker(PickerKind::Role)),
             Some(Action::NewProfile) => Some(Msg::OpenInput(InputKind::NewProfile)),
+            Some(Action::AddNote) => Some(Msg::OpenInput(InputKind::Note)),
             Some(Action::Raise) => self.adjust(true),
             Some(Action::Lower) => self.adjust(false),
             Some(Action::Remove) => self.remove(),
@@ -330,13 +373,12 @@ impl ScreenLogic for ProfileEditor {
             self.modal = None;
             // Follow a newly added skill so `+` raises it next.
             if let Msg::SetSkillLevel { skill, .. } = msg {
-                let wanted = Row::Skill(skill.clone());
-                if let Some(i) = rows(self.profile())
-                    .iter()
-                    .position(|(_, row)| *row == wanted)
-                {
-                    self.selected = i;
-                }
+                self.select(&Row::Skill(skill.clone()));
+            }
+            // Show a note just added: the last one.
+            if let Msg::AddNote(_) = msg {
+                let notes = self.profile().notes.len();
+                self.select(&Row::Note(notes.saturating_sub(1)));
             }
         }
     }

@@ -12,7 +12,7 @@ use crate::tui::format;
 use crate::tui::list::scroll_offset;
 use crate::tui::msg::InputKind;
 use crate::tui::picker::PickerPopup;
-use crate::tui::screens::profile::{InputBox, Modal, ProfileEditor, Row, rows};
+use crate::tui::screens::profile::{InputBox, Modal, NOTES_SECTION, ProfileEditor, Row, rows};
 use crate::tui::widgets::{level_bar, panel};
 
 /// One drawn line of the rows panel: a section heading, a row, or a placeholder.
@@ -69,6 +69,7 @@ pub(super) fn row_lines(editor: &ProfileEditor) -> Vec<RowLine> {
                 "Your skills" => "  (a add · +/- level · d remove)",
                 "Credentials you hold" => "  (c add · d remove)",
                 "How you plan" => "  (+/- or Enter to change)",
+                NOTES_SECTION => "  (n add · d delete · never exported)",
                 _ => "  (d to plan them again)",
             };
             if *section == "How you plan" && profile.done.is_empty() {
@@ -132,6 +133,16 @@ pub(super) fn row_lines(editor: &ProfileEditor) -> Vec<RowLine> {
                 (format!("credential: {title}"), vec![])
             }
             Row::ExcludedProvider(p) => (format!("provider: {p}"), vec![]),
+            Row::Note(index) => {
+                let note = profile.notes.get(*index);
+                (
+                    note.map_or(String::new(), |n| n.date.clone()),
+                    vec![Span::styled(
+                        note.map_or(String::new(), |n| first_line(&n.text)),
+                        theme.text,
+                    )],
+                )
+            }
         };
         let selected = index == editor.selected && editor.modal.is_none();
         let style = if selected { theme.selected } else { theme.text };
@@ -152,7 +163,25 @@ pub(super) fn row_lines(editor: &ProfileEditor) -> Vec<RowLine> {
             row: None,
         });
     }
+    if profile.notes.is_empty() {
+        lines.push(heading(NOTES_SECTION, ""));
+        lines.push(RowLine {
+            line: Line::styled("  none (n adds one; never exported)", theme.dim),
+            row: None,
+        });
+    }
     lines
+}
+
+/// A note's first line, marked when more follows.
+fn first_line(text: &str) -> String {
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default().to_string();
+    if lines.next().is_some() {
+        format!("{first} …")
+    } else {
+        first
+    }
 }
 
 impl Widget for &ProfileEditor {
@@ -201,6 +230,19 @@ fn side_lines(editor: &ProfileEditor) -> Vec<Line<'static>> {
         ])
     };
     let mut lines = Vec::new();
+    if let Some(note) = editor.selected_note() {
+        lines.push(Line::styled(
+            format!("Note of {} (private)", note.date),
+            theme.heading,
+        ));
+        lines.extend(
+            note.text
+                .lines()
+                .map(|l| Line::styled(l.to_string(), theme.text)),
+        );
+        lines.push(Line::styled("d deletes it", theme.dim));
+        lines.push(Line::default());
+    }
     if let Some(problem) = &editor.save_problem {
         lines.push(Line::styled("Changes are not being saved:", theme.error));
         lines.push(Line::styled(problem.clone(), theme.error));
@@ -282,12 +324,14 @@ fn render_input(editor: &ProfileEditor, input: &InputBox, area: Rect, buf: &mut 
             profile.budget_hours.map_or("none".into(), format::hours)
         ),
         InputKind::NewProfile => format!("{} saved profiles", editor.profile_names.len()),
+        InputKind::Note => format!("dated {}", format::iso_date(editor.ctx.today)),
     };
     let title = match input.kind {
         InputKind::HoursPerWeek => "Hours per week you can study",
         InputKind::BudgetCost => "Budget in money (empty for none)",
         InputKind::BudgetHours => "Budget in hours (empty for none)",
         InputKind::NewProfile => "Name of the new profile (letters, digits, - and _)",
+        InputKind::Note => "Advisor note (private: never exported)",
     };
     let popup = area.centered(Constraint::Percentage(70), Constraint::Length(5));
     Clear.render(popup, buf);

@@ -149,7 +149,10 @@ fn preview_lines(picker: &RolePicker, role: RoleIdx) -> Vec<Line<'static>> {
     let label = Span::styled("To close   ", theme.dim);
     let indent = Span::raw(" ".repeat(11));
     match picker.preview(role).as_ref() {
-        None => vec![Line::from(vec![label, Span::styled("planning…", theme.dim)])],
+        None => vec![Line::from(vec![
+            label,
+            Span::styled("planning…", theme.dim),
+        ])],
         Some(Preview::Failed(error)) => vec![Line::from(vec![
             label,
             Span::styled(format!("no plan: {error}"), theme.error),
