@@ -54,6 +54,17 @@ pub(super) fn row_lines(editor: &ProfileEditor) -> Vec<RowLine> {
         ]),
         row: None,
     };
+    let no_exclusions = profile.exclude.is_empty() && profile.exclude_providers.is_empty();
+    // Shown in place of the empty section, before the notes that follow it.
+    let never_plan_placeholder = || {
+        [
+            heading("Never plan", ""),
+            RowLine {
+                line: Line::styled("  none (x credential · X provider)", theme.dim),
+                row: None,
+            },
+        ]
+    };
     let mut lines = Vec::new();
     let all = rows(profile);
     if profile.skills.is_empty() {
@@ -69,9 +80,12 @@ pub(super) fn row_lines(editor: &ProfileEditor) -> Vec<RowLine> {
                 "Your skills" => "  (a add · +/- level · d remove)",
                 "Credentials you hold" => "  (c add · d remove)",
                 "How you plan" => "  (+/- or Enter to change)",
-                NOTES_SECTION => "  (n add · d delete · never exported)",
+                NOTES_SECTION => "  (n add · d delete)",
                 _ => "  (d to plan them again)",
             };
+            if *section == NOTES_SECTION && no_exclusions {
+                lines.extend(never_plan_placeholder());
+            }
             if *section == "How you plan" && profile.done.is_empty() {
                 lines.push(heading("Credentials you hold", ""));
                 lines.push(RowLine {
@@ -156,12 +170,8 @@ pub(super) fn row_lines(editor: &ProfileEditor) -> Vec<RowLine> {
             row: Some(index),
         });
     }
-    if profile.exclude.is_empty() && profile.exclude_providers.is_empty() {
-        lines.push(heading("Never plan", ""));
-        lines.push(RowLine {
-            line: Line::styled("  none (x credential · X provider)", theme.dim),
-            row: None,
-        });
+    if no_exclusions && profile.notes.is_empty() {
+        lines.extend(never_plan_placeholder());
     }
     if profile.notes.is_empty() {
         lines.push(heading(NOTES_SECTION, ""));
