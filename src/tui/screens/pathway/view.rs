@@ -135,7 +135,8 @@ fn render_summary(view: &PathwayView, plan: &Plan, role: &str, area: Rect, buf: 
     let catalog = &view.ctx.catalog;
     let currency = &catalog.meta.currency;
     let totals = &plan.totals;
-    let end = format::week_start(view.ctx.today, totals.weeks.max(1) + 1);
+    // The same finish date as Compare and the report: the day the last hour of study falls.
+    let end = skillpath_finish(view, totals.hours);
     let mut first = vec![Span::styled(
         format!(
             "{} step{} · {} · {} · {} week{} (until {}) · ",
@@ -304,4 +305,12 @@ fn render_why(view: &PathwayView, area: Rect, buf: &mut Buffer) {
         Span::styled(why(catalog, step), theme.accent),
     ])
     .render(area, buf);
+}
+
+fn skillpath_finish(view: &PathwayView, hours: f64) -> time::Date {
+    crate::plan::finish_date(
+        view.ctx.today,
+        hours,
+        view.ctx.analysis.profile.hours_per_week,
+    )
 }
