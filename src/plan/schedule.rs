@@ -43,12 +43,13 @@ pub(crate) fn order(
 
 /// Replays `steps` from `start` and checks each is allowed where it stands and that every
 /// `closing` item reaches its level. The independent check every returned plan passes.
+/// Returns the state after the last step.
 pub(crate) fn verify(
     catalog: &Catalog,
     start: &Reach,
     steps: &[CredIdx],
     closing: &[GapItem],
-) -> Result<(), PlanError> {
+) -> Result<Reach, PlanError> {
     let mut state = start.clone();
     for &c in steps {
         if state.done[c] {
@@ -70,7 +71,7 @@ pub(crate) fn verify(
             "skill `{}` ends at level {} below {}",
             catalog.skills[g.skill].id, state.levels[g.skill], g.need
         ))),
-        None => Ok(()),
+        None => Ok(state),
     }
 }
 

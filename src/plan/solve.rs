@@ -110,7 +110,7 @@ pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError>
         .copied()
         .filter(|g| reached.iter().any(|&r| task.goals[r].skill == g.skill))
         .collect();
-    schedule::verify(catalog, &start, &ordered, &closing)?;
+    let end = schedule::verify(catalog, &start, &ordered, &closing)?;
     let (steps, totals) =
         schedule::schedule(catalog, &start, &ordered, &gap, request.hours_per_week);
 
@@ -126,10 +126,6 @@ pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError>
     } else {
         0.0
     };
-    let mut end = start.clone();
-    for &c in &ordered {
-        end.take(catalog, c);
-    }
     let left_open = gap
         .iter()
         .filter(|g| everything.levels[g.skill] >= g.need && end.levels[g.skill] < g.need)
