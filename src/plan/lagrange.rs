@@ -1,17 +1,60 @@
-//! A Lagrangian lower bound by subgradient ascent, and the credentials it proves useless.
+//! A Lagrangian lower bound by subgradient ascent, the credentials it proves useless, and the
+//! plans its multipliers suggest.
 //!
 //! Relaxing every row of the model ("one of this support before that candidate", "one achiever
 //! of this goal") with multipliers `u >= 0` leaves a problem that splits per candidate: take it
 //! exactly when its reduced cost is negative. Any `u` gives a valid lower bound, and a plan that
 //! takes candidate `k` costs at least the bound plus `k`'s positive reduced cost, so every
 //! candidate whose sum exceeds a known plan's value can be dropped before the exact search.
+//!
+//! The same reduced costs price candidates for a repair heuristic: what the relaxation wants
+//! is nearly free, the rest costs its weight, and the cheapest schedulable cover under those
+//! prices is often a better plan than the plain greedy one. A better plan tightens the step
+//! size of the ascent and the reduced-cost test both.
 
+use crate::plan::relaxed::{Supporters, greedy_selection};
+use crate::plan::simulate::{Simulation, drop_redundant};
 use crate::plan::task::Task;
 
-/// One relaxed row: `sum(members) >= x[trigger]`, or `>= 1` without a trigger.
-struct Row<'t> {
-    members: &'t [usize],
-    trigger: Option<usize>,
+/// The relaxed rows in compressed form: row `r` is `sum(members[start[r]..start[r+1]]) >=
+/// x[trigger[r]]`, or `>= 1` for a goal row (no trigger).
+struct Rows {
+    start: Vec<usize>,
+    members: Vec<usize>,
+    trigger: Vec<Option<usize>>,
+}
+
+impl Rows {
+    fn of(task: &Task) -> Self {
+        let mut rows = Rows {
+            start: vec![0],
+            members: Vec::new(),
+            trigger: Vec::new(),
+        };
+        for (k, supports) in task.supports.iter().enumerate() {
+            for support in supports {
+                rows.push(support, Some(k));
+            }
+        }
+        for goal in &task.goals {
+            rows.push(&goal.achievers, None);
+        }
+        rows
+    }
+
+    fn push(&mut self, members: &[usize], trigger: Option<usize>) {
+        self.members.extend_from_slice(members);
+        self.start.push(self.members.len());
+        self.trigger.push(trigger);
+    }
+
+    fn len(&self) -> usize {
+        self.trigger.len()
+    }
+
+    fn members(&self, r: usize) -> &[usize] {
+        &self.members[self.start[r]..self.start[r + 1]]
+    }
 }
 
 pub(crate) struct Lagrangian {
@@ -28,73 +71,83 @@ impl Lagrangian {
     }
 }
 
+/// A schedulable selection reaching every goal, and its value.
+#[derive(Debug, Clone)]
+pub(crate) struct Incumbent {
+    pub selection: Vec<bool>,
+    pub value: f64,
+}
+
 /// Round-off allowance when comparing bounds with plan values.
 pub(crate) fn slack(value: f64) -> f64 {
     1e-7 * value.abs().max(1.0)
 }
 
-pub(crate) fn bound(task: &Task, upper: f64, iterations: usize) -> Lagrangian {
-    let mut rows: Vec<Row> = Vec::new();
-    for (k, supports) in task.supports.iter().enumerate() {
-        rows.extend(supports.iter().map(|s| Row {
-            members: s,
-            trigger: Some(k),
-        }));
-    }
-    rows.extend(task.goals.iter().map(|g| Row {
-        members: &g.achievers,
-        trigger: None,
-    }));
+/// The ascent stops once its step has been halved this far without a better bound: later
+/// steps move the bound by fractions of a percent, not worth their time before the search.
+const MIN_STEP_SCALE: f64 = 1e-2;
+
+/// Whether the repair heuristic runs after this iteration: at doubling intervals, since the
+/// multipliers move most early on and each repair costs as much as many ascent steps.
+fn repairs_after(iteration: usize) -> bool {
+    iteration >= 15 && (iteration + 1).is_power_of_two()
+}
+
+/// Subgradient ascent for at most `iterations` steps. `best` is improved in place whenever
+/// the multipliers suggest a cheaper plan.
+pub(crate) fn bound(task: &Task, best: &mut Incumbent, iterations: usize) -> Lagrangian {
+    let rows = Rows::of(task);
     let cheapest = |members: &[usize]| {
         members
             .iter()
             .map(|&k| task.weight[k])
             .fold(f64::INFINITY, f64::min)
     };
-    let mut u: Vec<f64> = rows
-        .iter()
-        .map(|r| {
-            if r.trigger.is_none() {
-                cheapest(r.members).min(upper).max(0.0)
-            } else {
-                0.0
-            }
+    let mut u: Vec<f64> = (0..rows.len())
+        .map(|r| match rows.trigger[r] {
+            None => cheapest(rows.members(r)).min(best.value).max(0.0),
+            Some(_) => 0.0,
         })
         .collect();
 
-    let mut best = Lagrangian {
+    let mut lagrangian = Lagrangian {
         bound: f64::NEG_INFINITY,
         reduced_cost: task.weight.clone(),
     };
     let mut reduced = vec![0.0; task.len()];
     let mut take = vec![false; task.len()];
+    let mut violation = vec![0.0; rows.len()];
     let mut step_scale = 2.0;
     let mut since_improved = 0;
-    for _ in 0..iterations {
+    for iteration in 0..iterations {
         reduced.copy_from_slice(&task.weight);
-        for (row, &ur) in rows.iter().zip(&u) {
-            for &m in row.members {
+        let mut value = 0.0;
+        for r in 0..rows.len() {
+            let ur = u[r];
+            if ur == 0.0 {
+                continue;
+            }
+            for &m in rows.members(r) {
                 reduced[m] -= ur;
             }
-            if let Some(t) = row.trigger {
-                reduced[t] += ur;
+            match rows.trigger[r] {
+                Some(t) => reduced[t] += ur,
+                None => value += ur,
             }
         }
-        let mut value: f64 = rows
-            .iter()
-            .zip(&u)
-            .filter(|(r, _)| r.trigger.is_none())
-            .map(|(_, ur)| ur)
-            .sum();
         for k in 0..task.len() {
             take[k] = task.forced[k] || reduced[k] < 0.0;
             if take[k] {
                 value += reduced[k];
             }
         }
-        if value > best.bound + slack(value) {
-            best.bound = value;
-            best.reduced_cost.copy_from_slice(&reduced);
+        // Creeping up by crumbs is not progress: only a real gain keeps the step size.
+        let progress = value > lagrangian.bound + 1e-4 * value.abs().max(1.0);
+        if value > lagrangian.bound + slack(value) {
+            lagrangian.bound = value;
+            lagrangian.reduced_cost.copy_from_slice(&reduced);
+        }
+        if progress {
             since_improved = 0;
         } else {
             since_improved += 1;
@@ -103,36 +156,68 @@ pub(crate) fn bound(task: &Task, upper: f64, iterations: usize) -> Lagrangian {
                 since_improved = 0;
             }
         }
-        if best.bound >= upper - slack(upper) || step_scale < 1e-4 {
+        if repairs_after(iteration) {
+            repair(task, &reduced, best);
+        }
+        if lagrangian.bound >= best.value - slack(best.value) || step_scale < MIN_STEP_SCALE {
             break;
         }
         // Subgradient: how far each row is from being met by the relaxed choice, projected
         // so that multipliers at zero are not pushed below it.
-        let violation: Vec<f64> = rows
-            .iter()
-            .map(|r| {
-                let met = r.members.iter().filter(|&&m| take[m]).count() as f64;
-                met - r.trigger.map_or(1.0, |t| f64::from(u8::from(take[t])))
-            })
-            .collect();
-        let norm: f64 = violation
-            .iter()
-            .zip(&u)
-            .filter(|(g, ur)| **g < 0.0 || **ur > 0.0)
-            .map(|(g, _)| g * g)
-            .sum();
+        let mut norm = 0.0;
+        for r in 0..rows.len() {
+            let met = rows.members(r).iter().filter(|&&m| take[m]).count() as f64;
+            let owed = rows.trigger[r].map_or(1.0, |t| f64::from(u8::from(take[t])));
+            let g = met - owed;
+            violation[r] = g;
+            if g < 0.0 || u[r] > 0.0 {
+                norm += g * g;
+            }
+        }
         if norm == 0.0 {
             break; // the relaxed choice meets every row at these multipliers: the bound is exact
         }
-        let step = step_scale * (upper - value).max(slack(upper)) / norm;
+        let step = step_scale * (best.value - value).max(slack(best.value)) / norm;
         for (ur, g) in u.iter_mut().zip(&violation) {
             *ur = (*ur - step * g).max(0.0);
         }
     }
+    repair(task, &lagrangian.reduced_cost, best);
     // A forced candidate is in every plan and its reduced cost is already in the bound, so
     // taking it adds nothing to it.
     for k in (0..task.len()).filter(|&k| task.forced[k]) {
-        best.reduced_cost[k] = 0.0;
+        lagrangian.reduced_cost[k] = 0.0;
     }
-    best
+    lagrangian
+}
+
+/// The cheapest schedulable cover when what the relaxation takes is nearly free, trimmed by
+/// true weight; replaces `best` when cheaper.
+fn repair(task: &Task, reduced: &[f64], best: &mut Incumbent) {
+    // Wanted candidates keep a sliver of their weight so that among them the cheaper still
+    // wins a tie; the rest pay in full.
+    let price: Vec<f64> = (0..task.len())
+        .map(|k| {
+            if task.forced[k] || reduced[k] < 0.0 {
+                task.weight[k] * 1e-3
+            } else {
+                task.weight[k]
+            }
+        })
+        .collect();
+    let supporters = Supporters::compute_with(task, &price);
+    let all_goals: Vec<usize> = (0..task.goals.len()).collect();
+    let mut selection = greedy_selection(task, &supporters, &all_goals);
+    drop_redundant(task, &mut selection, &all_goals);
+    let sim = Simulation::run(task, &selection);
+    if !sim.stuck.is_empty() || !all_goals.iter().all(|&g| sim.reaches(task, g)) {
+        return;
+    }
+    let value: f64 = sim.order.iter().map(|&k| task.weight[k]).sum();
+    if value < best.value - slack(best.value) {
+        *best = Incumbent {
+            selection: sim.taken,
+            value,
+        };
+    }
 }

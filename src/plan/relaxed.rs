@@ -27,47 +27,71 @@ impl Ord for Cost {
 pub(crate) struct Supporters {
     /// Estimated cost of taking each candidate with its supports (infinite when unreachable).
     pub cost: Vec<f64>,
-    /// For each candidate and each of its supports, the member chosen to satisfy it.
-    chosen: Vec<Vec<usize>>,
+    /// Candidate `k`'s supports own the slots `first_slot[k]..first_slot[k + 1]`.
+    first_slot: Vec<usize>,
+    /// Per slot, the member chosen to satisfy that support (`usize::MAX` while none is).
+    chosen: Vec<usize>,
 }
 
 impl Supporters {
     pub fn compute(task: &Task) -> Self {
+        Self::compute_with(task, &task.weight)
+    }
+
+    /// As [`Supporters::compute`], with each candidate priced at `price` instead of its weight.
+    /// Flat arrays throughout: the repair heuristic calls this many times per solve.
+    pub fn compute_with(task: &Task, price: &[f64]) -> Self {
         let n = task.len();
-        let mut watchers: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        let mut first_slot = Vec::with_capacity(n + 1);
+        first_slot.push(0);
+        for supports in &task.supports {
+            first_slot.push(first_slot[first_slot.len() - 1] + supports.len());
+        }
+        // Who waits on each candidate: the slots it can fill, grouped by candidate.
+        let mut first_watcher = vec![0usize; n + 1];
+        for &d in task.supports.iter().flatten().flatten() {
+            first_watcher[d + 1] += 1;
+        }
+        for d in 0..n {
+            first_watcher[d + 1] += first_watcher[d];
+        }
+        let mut fill = first_watcher.clone();
+        let mut watchers = vec![(0usize, 0usize); first_watcher[n]];
         for (k, supports) in task.supports.iter().enumerate() {
             for (i, support) in supports.iter().enumerate() {
                 for &d in support {
-                    watchers[d].push((k, i));
+                    watchers[fill[d]] = (k, first_slot[k] + i);
+                    fill[d] += 1;
                 }
             }
         }
         let mut remaining: Vec<usize> = task.supports.iter().map(Vec::len).collect();
-        let mut chosen: Vec<Vec<usize>> = task
-            .supports
-            .iter()
-            .map(|s| vec![usize::MAX; s.len()])
-            .collect();
+        let mut chosen = vec![usize::MAX; first_slot[n]];
         let mut cost = vec![f64::INFINITY; n];
         let mut heap = BinaryHeap::new();
         for k in (0..n).filter(|&k| remaining[k] == 0) {
-            cost[k] = task.weight[k];
+            cost[k] = price[k];
             heap.push(Reverse((Cost(cost[k]), k)));
         }
         while let Some(Reverse((_, d))) = heap.pop() {
-            for &(k, i) in &watchers[d] {
-                if chosen[k][i] != usize::MAX {
+            for &(k, slot) in &watchers[first_watcher[d]..first_watcher[d + 1]] {
+                if chosen[slot] != usize::MAX {
                     continue;
                 }
-                chosen[k][i] = d;
+                chosen[slot] = d;
                 remaining[k] -= 1;
                 if remaining[k] == 0 {
-                    cost[k] = task.weight[k] + chosen[k].iter().map(|&m| cost[m]).sum::<f64>();
+                    let supports = &chosen[first_slot[k]..first_slot[k + 1]];
+                    cost[k] = price[k] + supports.iter().map(|&m| cost[m]).sum::<f64>();
                     heap.push(Reverse((Cost(cost[k]), k)));
                 }
             }
         }
-        Supporters { cost, chosen }
+        Supporters {
+            cost,
+            first_slot,
+            chosen,
+        }
     }
 
     /// The cheapest achiever of goal `g`, if any is reachable.
@@ -87,7 +111,7 @@ impl Supporters {
             if std::mem::replace(&mut selection[k], true) {
                 continue;
             }
-            stack.extend(self.chosen[k].iter().copied());
+            stack.extend_from_slice(&self.chosen[self.first_slot[k]..self.first_slot[k + 1]]);
         }
     }
 }

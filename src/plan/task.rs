@@ -5,6 +5,8 @@
 //! state is in no plan; one that adds nothing a goal or another candidate needs can be dropped
 //! from any plan without breaking it; a dominated one can be swapped for its dominator.
 
+use std::collections::BTreeMap;
+
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx, Level, SkillIdx};
 use crate::plan::dominance::dominated_credentials;
@@ -204,6 +206,48 @@ impl Task {
                 break;
             }
         }
+        let all_goals: Vec<usize> = (0..self.goals.len()).collect();
+        let (task, old) = self.subtask(&keep, &all_goals);
+        task.goals
+            .iter()
+            .all(|g| !g.achievers.is_empty())
+            .then_some((task, old))
+    }
+
+    /// The independent parts of the task: candidates linked by a support or a shared goal
+    /// belong together, and a part without goals is left out, since no optimum takes from it.
+    /// Each part comes with its candidates' old indices; the optimum of the task is the sum of
+    /// the parts' optima, as no precondition or goal reaches across parts.
+    pub fn split(&self) -> Vec<(Task, Vec<usize>)> {
+        let mut parts = DisjointSets::new(self.len());
+        for (k, supports) in self.supports.iter().enumerate() {
+            for &d in supports.iter().flatten() {
+                parts.join(k, d);
+            }
+        }
+        for goal in &self.goals {
+            for pair in goal.achievers.windows(2) {
+                parts.join(pair[0], pair[1]);
+            }
+        }
+        let mut goals_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (g, goal) in self.goals.iter().enumerate() {
+            if let Some(&k) = goal.achievers.first() {
+                goals_of.entry(parts.root(k)).or_default().push(g);
+            }
+        }
+        goals_of
+            .into_iter()
+            .map(|(root, goals)| {
+                let keep: Vec<bool> = (0..self.len()).map(|k| parts.root(k) == root).collect();
+                self.subtask(&keep, &goals)
+            })
+            .collect()
+    }
+
+    /// The candidates in `keep` (closed under supports, or the rows lose members) with the
+    /// goals `goals`, and each new candidate's old index.
+    fn subtask(&self, keep: &[bool], goals: &[usize]) -> (Task, Vec<usize>) {
         let old: Vec<usize> = (0..self.len()).filter(|&k| keep[k]).collect();
         let mut new_index = vec![usize::MAX; self.len()];
         for (new, &k) in old.iter().enumerate() {
@@ -215,17 +259,6 @@ impl Task {
                 .map(|&d| new_index[d])
                 .collect()
         };
-        let goals: Vec<Goal> = self
-            .goals
-            .iter()
-            .map(|g| Goal {
-                achievers: remap(&g.achievers),
-                ..g.clone()
-            })
-            .collect();
-        if goals.iter().any(|g| g.achievers.is_empty()) {
-            return None;
-        }
         let mut task = Task {
             candidates: old.iter().map(|&k| self.candidates[k]).collect(),
             supports: old
@@ -233,15 +266,49 @@ impl Task {
                 .map(|&k| self.supports[k].iter().map(|s| remap(s)).collect())
                 .collect(),
             weight: old.iter().map(|&k| self.weight[k]).collect(),
-            goals,
+            goals: goals
+                .iter()
+                .map(|&g| Goal {
+                    achievers: remap(&self.goals[g].achievers),
+                    ..self.goals[g].clone()
+                })
+                .collect(),
             forced: vec![false; old.len()],
         };
         task.forced = task.forced_candidates();
-        Some((task, old))
+        (task, old)
     }
 
     pub fn len(&self) -> usize {
         self.candidates.len()
+    }
+}
+
+/// Union-find over candidates, for [`Task::split`].
+struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    fn new(n: usize) -> Self {
+        DisjointSets {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn root(&mut self, mut k: usize) -> usize {
+        while self.parent[k] != k {
+            self.parent[k] = self.parent[self.parent[k]];
+            k = self.parent[k];
+        }
+        k
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.root(a), self.root(b));
+        if a != b {
+            self.parent[a] = b;
+        }
     }
 }
 
