@@ -166,8 +166,14 @@ pub(crate) fn bound(task: &Task, best: &mut Incumbent, iterations: usize) -> Lag
         // so that multipliers at zero are not pushed below it.
         let mut norm = 0.0;
         for r in 0..rows.len() {
-            let met = rows.members(r).iter().filter(|&&m| take[m]).count() as f64;
             let owed = rows.trigger[r].map_or(1.0, |t| f64::from(u8::from(take[t])));
+            if owed == 0.0 && u[r] == 0.0 {
+                // Met whatever its members do, and its multiplier cannot go below zero: most
+                // support rows, since few candidates are taken, so they are not even counted.
+                violation[r] = 0.0;
+                continue;
+            }
+            let met = rows.members(r).iter().filter(|&&m| take[m]).count() as f64;
             let g = met - owed;
             violation[r] = g;
             if g < 0.0 || u[r] > 0.0 {
