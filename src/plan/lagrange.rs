@@ -7,11 +7,20 @@
 //! takes candidate `k` costs at least the bound plus `k`'s positive reduced cost, so every
 //! candidate whose sum exceeds a known plan's value can be dropped before the exact search.
 //!
+//! Relax-and-cut: now and then the relaxed choice is simulated, and where it cannot be
+//! scheduled (support that runs in a loop) or misses a goal, the landmark cuts that forbid it
+//! join the relaxed rows. The closure rows alone allow loops of mutual support, and on catalogs
+//! with many of them the cuts lift the bound by several percent; they are valid for every
+//! plan, so they also seed the exact search.
+//!
 //! The same reduced costs price candidates for a repair heuristic: what the relaxation wants
 //! is nearly free, the rest costs its weight, and the cheapest schedulable cover under those
 //! prices is often a better plan than the plain greedy one. A better plan tightens the step
 //! size of the ascent and the reduced-cost test both.
 
+use std::collections::HashSet;
+
+use crate::plan::milp::{Cut, Trigger};
 use crate::plan::relaxed::{Supporters, greedy_selection};
 use crate::plan::simulate::{Simulation, drop_redundant};
 use crate::plan::task::Task;
@@ -62,6 +71,8 @@ pub(crate) struct Lagrangian {
     pub bound: f64,
     /// Per candidate, its reduced cost at the multipliers that gave `bound`.
     pub reduced_cost: Vec<f64>,
+    /// Landmark cuts found on the way, valid for every plan.
+    pub cuts: Vec<Cut>,
 }
 
 impl Lagrangian {
@@ -87,6 +98,12 @@ pub(crate) fn slack(value: f64) -> f64 {
 /// steps move the bound by fractions of a percent, not worth their time before the search.
 const MIN_STEP_SCALE: f64 = 1e-2;
 
+/// Iterations between two rounds of cut separation.
+const SEPARATE_EVERY: usize = 5;
+
+/// Enough cuts to capture the loops of a large catalog; more would slow every ascent step.
+const MAX_CUTS: usize = 2_000;
+
 /// Whether the repair heuristic runs after this iteration: at doubling intervals, since the
 /// multipliers move most early on and each repair costs as much as many ascent steps.
 fn repairs_after(iteration: usize) -> bool {
@@ -96,7 +113,7 @@ fn repairs_after(iteration: usize) -> bool {
 /// Subgradient ascent for at most `iterations` steps. `best` is improved in place whenever
 /// the multipliers suggest a cheaper plan.
 pub(crate) fn bound(task: &Task, best: &mut Incumbent, iterations: usize) -> Lagrangian {
-    let rows = Rows::of(task);
+    let mut rows = Rows::of(task);
     let cheapest = |members: &[usize]| {
         members
             .iter()
@@ -113,7 +130,9 @@ pub(crate) fn bound(task: &Task, best: &mut Incumbent, iterations: usize) -> Lag
     let mut lagrangian = Lagrangian {
         bound: f64::NEG_INFINITY,
         reduced_cost: task.weight.clone(),
+        cuts: Vec::new(),
     };
+    let mut known_cuts: HashSet<Cut> = HashSet::new();
     let mut reduced = vec![0.0; task.len()];
     let mut take = vec![false; task.len()];
     let mut violation = vec![0.0; rows.len()];
@@ -122,8 +141,7 @@ pub(crate) fn bound(task: &Task, best: &mut Incumbent, iterations: usize) -> Lag
     for iteration in 0..iterations {
         reduced.copy_from_slice(&task.weight);
         let mut value = 0.0;
-        for r in 0..rows.len() {
-            let ur = u[r];
+        for (r, &ur) in u.iter().enumerate() {
             if ur == 0.0 {
                 continue;
             }
@@ -178,6 +196,25 @@ pub(crate) fn bound(task: &Task, best: &mut Incumbent, iterations: usize) -> Lag
             violation[r] = g;
             if g < 0.0 || u[r] > 0.0 {
                 norm += g * g;
+            }
+        }
+        let separate = norm == 0.0 || iteration % SEPARATE_EVERY == SEPARATE_EVERY - 1;
+        if separate && lagrangian.cuts.len() < MAX_CUTS {
+            let sim = Simulation::run(task, &take);
+            for cut in sim.landmark_cuts(task) {
+                if known_cuts.insert(cut.clone()) {
+                    let trigger = match cut.trigger {
+                        Trigger::Take(k) => Some(k),
+                        Trigger::Goal(_) => None,
+                    };
+                    rows.push(&cut.members, trigger);
+                    u.push(0.0);
+                    // A new row is broken by the relaxed choice (its trigger is taken, or it
+                    // is a goal's, and none of its members are), which the step must see.
+                    violation.push(-1.0);
+                    norm += 1.0;
+                    lagrangian.cuts.push(cut);
+                }
             }
         }
         if norm == 0.0 {

@@ -10,7 +10,7 @@ use microlp::{ComparisonOp, OptimizationDirection, Problem, SolveOptions, SolveO
 use crate::plan::task::Task;
 
 /// What a cut's "at least one of these" is owed to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Trigger {
     /// A selected candidate that could not be scheduled.
     Take(usize),
@@ -18,7 +18,7 @@ pub(crate) enum Trigger {
     Goal(usize),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Cut {
     pub members: Vec<usize>,
     pub trigger: Trigger,

@@ -5,7 +5,7 @@
 use std::time::Instant;
 
 use crate::plan::PlanError;
-use crate::plan::milp::{self, Aim, Budgets, CostsOf, Cut, Trigger};
+use crate::plan::milp::{self, Aim, Budgets, CostsOf, Cut};
 use crate::plan::simulate::Simulation;
 use crate::plan::task::Task;
 
@@ -121,30 +121,7 @@ impl Search<'_> {
                     ..best
                 });
             }
-            self.add_cuts(&sim);
-        }
-    }
-
-    /// For each stuck candidate, a cut per unmet support; for each unmet goal, a cut on its
-    /// achievers. Each is violated by the simulated selection, so the search moves on.
-    fn add_cuts(&mut self, sim: &Simulation) {
-        let task = self.task;
-        let met = |support: &[usize]| support.iter().any(|&d| sim.taken[d]);
-        for &k in &sim.stuck {
-            for support in task.supports[k].iter().filter(|s| !met(s)) {
-                let members = sim.landmark(task, support);
-                self.cuts.push(Cut {
-                    members,
-                    trigger: Trigger::Take(k),
-                });
-            }
-        }
-        for g in (0..task.goals.len()).filter(|&g| !sim.reaches(task, g)) {
-            let members = sim.landmark(task, &task.goals[g].achievers);
-            self.cuts.push(Cut {
-                members,
-                trigger: Trigger::Goal(g),
-            });
+            self.cuts.extend(sim.landmark_cuts(self.task));
         }
     }
 }

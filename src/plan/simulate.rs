@@ -1,6 +1,7 @@
 //! Forward simulation of a selection inside the pruned task: what can be taken, in which order,
 //! and the landmark cut that forbids a selection that cannot be scheduled.
 
+use crate::plan::milp::{Cut, Trigger};
 use crate::plan::task::Task;
 
 pub(crate) struct Simulation {
@@ -68,6 +69,30 @@ impl Simulation {
         }
         landmark.sort_unstable();
         landmark
+    }
+}
+
+impl Simulation {
+    /// For each stuck candidate, a cut per unmet support; for each unmet goal, a cut on its
+    /// achievers. Each is valid for every plan and broken by the simulated selection.
+    pub fn landmark_cuts(&self, task: &Task) -> Vec<Cut> {
+        let met = |support: &[usize]| support.iter().any(|&d| self.taken[d]);
+        let mut cuts = Vec::new();
+        for &k in &self.stuck {
+            for support in task.supports[k].iter().filter(|s| !met(s)) {
+                cuts.push(Cut {
+                    members: self.landmark(task, support),
+                    trigger: Trigger::Take(k),
+                });
+            }
+        }
+        for g in (0..task.goals.len()).filter(|&g| !self.reaches(task, g)) {
+            cuts.push(Cut {
+                members: self.landmark(task, &task.goals[g].achievers),
+                trigger: Trigger::Goal(g),
+            });
+        }
+        cuts
     }
 }
 

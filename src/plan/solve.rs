@@ -6,16 +6,13 @@ use std::time::Instant;
 
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx};
-use crate::plan::lagrange::{self, Incumbent, slack};
+use crate::plan::every_goal::close_every_goal;
 use crate::plan::milp::{Aim, Budgets, CostsOf};
 use crate::plan::relaxed::{Supporters, greedy_selection};
-use crate::plan::search::{Effort, Found, Search, value_of};
+use crate::plan::search::{Found, Search, value_of};
 use crate::plan::simulate::{Simulation, drop_redundant};
 use crate::plan::task::Task;
 use crate::plan::{LeftOpen, Plan, PlanError, PlanRequest, SolveStats, Uncoverable, gap, schedule};
-
-/// Subgradient steps for the bound that prunes before the exact search.
-const LAGRANGIAN_ITERATIONS: usize = 300;
 
 pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError> {
     let started = Instant::now();
@@ -179,7 +176,7 @@ fn check_request(catalog: &Catalog, request: &PlanRequest) -> Result<(), PlanErr
 }
 
 /// A valid selection as a starting incumbent for `aim`, measured by simulation.
-fn incumbent_of(task: &Task, aim: Aim, selection: &[bool]) -> Found {
+pub(crate) fn incumbent_of(task: &Task, aim: Aim, selection: &[bool]) -> Found {
     let sim = Simulation::run(task, selection);
     let value = value_of(task, aim, &sim).unwrap_or(f64::INFINITY);
     Found {
@@ -221,83 +218,4 @@ fn budget_greedy(
         }
     }
     incumbent_of(task, Aim::MostCoverage, &selection)
-}
-
-/// Every goal, no budget: bound first (improving the incumbent on the way), drop what the
-/// bound rules out against the incumbent, and search exactly among the rest, one independent
-/// part at a time. The optimum is the incumbent or the sum of the parts' optima.
-fn close_every_goal(
-    task: &Task,
-    incumbent: Found,
-    deadline: Instant,
-    effort: &mut Effort,
-) -> Result<Found, PlanError> {
-    let mut best = Incumbent {
-        selection: incumbent.selection,
-        value: incumbent.value,
-    };
-    let lagrangian = lagrange::bound(task, &mut best, LAGRANGIAN_ITERATIONS);
-    let upper = best.value;
-    let proven_best = |best: Incumbent| Found {
-        selection: best.selection,
-        value: best.value,
-        bound: best.value,
-        proven: true,
-    };
-    if lagrangian.bound >= upper - slack(upper) {
-        return Ok(proven_best(best));
-    }
-    let keep: Vec<bool> = (0..task.len())
-        .map(|k| lagrangian.may_take(k, upper))
-        .collect();
-    let Some((small, old)) = task.restrict(&keep) else {
-        return Ok(proven_best(best));
-    };
-    // Every member of the incumbent passes the reduced-cost test (its value is at least the
-    // bound plus each member's reduced cost), so each part's share of it seeds that part's
-    // search; were round-off to drop a member, the part's search would simply start empty.
-    let kept: Vec<bool> = old.iter().map(|&k| best.selection[k]).collect();
-
-    let mut selection = vec![false; task.len()];
-    let (mut value, mut parts_bound, mut proven) = (0.0, 0.0, true);
-    for (part, part_old) in small.split() {
-        let seed_selection: Vec<bool> = part_old.iter().map(|&k| kept[k]).collect();
-        let seed = incumbent_of(&part, Aim::AllGoals, &seed_selection);
-        let zeros = vec![0.0; part.len()];
-        let mut search = Search {
-            task: &part,
-            budgets: Budgets::default(),
-            measures: CostsOf {
-                cost: &zeros,
-                hours: &zeros,
-            },
-            deadline,
-            cuts: Vec::new(),
-            effort: *effort,
-        };
-        let found = search.run(Aim::AllGoals, seed)?;
-        *effort = search.effort;
-        value += found.value;
-        parts_bound += found.bound;
-        proven &= found.proven;
-        for (new, &k) in part_old.iter().enumerate() {
-            selection[old[k]] = found.selection[new];
-        }
-    }
-    let bound = lagrangian.bound.max(parts_bound.min(upper));
-    if value < upper - slack(upper) {
-        Ok(Found {
-            selection,
-            value,
-            bound,
-            proven,
-        })
-    } else {
-        Ok(Found {
-            selection: best.selection,
-            value: best.value,
-            bound,
-            proven,
-        })
-    }
 }

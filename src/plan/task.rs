@@ -216,9 +216,9 @@ impl Task {
 
     /// The independent parts of the task: candidates linked by a support or a shared goal
     /// belong together, and a part without goals is left out, since no optimum takes from it.
-    /// Each part comes with its candidates' old indices; the optimum of the task is the sum of
-    /// the parts' optima, as no precondition or goal reaches across parts.
-    pub fn split(&self) -> Vec<(Task, Vec<usize>)> {
+    /// The optimum of the task is the sum of the parts' optima, as no precondition or goal
+    /// reaches across parts.
+    pub fn split(&self) -> Vec<Part> {
         let mut parts = DisjointSets::new(self.len());
         for (k, supports) in self.supports.iter().enumerate() {
             for &d in supports.iter().flatten() {
@@ -240,7 +240,12 @@ impl Task {
             .into_iter()
             .map(|(root, goals)| {
                 let keep: Vec<bool> = (0..self.len()).map(|k| parts.root(k) == root).collect();
-                self.subtask(&keep, &goals)
+                let (task, candidates) = self.subtask(&keep, &goals);
+                Part {
+                    task,
+                    candidates,
+                    goals,
+                }
             })
             .collect()
     }
@@ -282,6 +287,15 @@ impl Task {
     pub fn len(&self) -> usize {
         self.candidates.len()
     }
+}
+
+/// An independent part of a task, from [`Task::split`].
+pub(crate) struct Part {
+    pub task: Task,
+    /// Per candidate of the part, its index in the whole task.
+    pub candidates: Vec<usize>,
+    /// Per goal of the part, its index in the whole task.
+    pub goals: Vec<usize>,
 }
 
 /// Union-find over candidates, for [`Task::split`].

@@ -1,0 +1,120 @@
+//! The exact search for a plan that reaches every goal, with no budget: bound first
+//! (improving the incumbent on the way), drop what the bound rules out against the incumbent,
+//! and search exactly among the rest, one independent part at a time, starting from the cuts
+//! the bound found. The optimum is the incumbent or the sum of the parts' optima.
+
+use std::time::Instant;
+
+use crate::plan::PlanError;
+use crate::plan::lagrange::{self, Incumbent, slack};
+use crate::plan::milp::{Aim, Budgets, CostsOf, Cut, Trigger};
+use crate::plan::search::{Effort, Found, Search};
+use crate::plan::solve::incumbent_of;
+use crate::plan::task::{Part, Task};
+
+/// Subgradient steps for the bound that prunes before the exact search.
+const LAGRANGIAN_ITERATIONS: usize = 300;
+
+pub(crate) fn close_every_goal(
+    task: &Task,
+    incumbent: Found,
+    deadline: Instant,
+    effort: &mut Effort,
+) -> Result<Found, PlanError> {
+    let mut best = Incumbent {
+        selection: incumbent.selection,
+        value: incumbent.value,
+    };
+    let lagrangian = lagrange::bound(task, &mut best, LAGRANGIAN_ITERATIONS);
+    let upper = best.value;
+    let proven_best = |best: Incumbent| Found {
+        selection: best.selection,
+        value: best.value,
+        bound: best.value,
+        proven: true,
+    };
+    if lagrangian.bound >= upper - slack(upper) {
+        return Ok(proven_best(best));
+    }
+    let keep: Vec<bool> = (0..task.len())
+        .map(|k| lagrangian.may_take(k, upper))
+        .collect();
+    let Some((small, old)) = task.restrict(&keep) else {
+        return Ok(proven_best(best));
+    };
+
+    let mut selection = vec![false; task.len()];
+    let (mut value, mut parts_bound, mut proven) = (0.0, 0.0, true);
+    for part in small.split() {
+        // Indices of the whole task for the part's candidates; `restrict` keeps every goal
+        // in order, so the part's goal indices already are the whole task's.
+        let candidates: Vec<usize> = part.candidates.iter().map(|&k| old[k]).collect();
+        // Every member of the incumbent passes the reduced-cost test (its value is at least
+        // the bound plus each member's reduced cost), so its share seeds the part's search;
+        // were round-off to drop a member, the search would simply start empty.
+        let seed_selection: Vec<bool> = candidates.iter().map(|&k| best.selection[k]).collect();
+        let seed = incumbent_of(&part.task, Aim::AllGoals, &seed_selection);
+        let zeros = vec![0.0; part.task.len()];
+        let mut search = Search {
+            task: &part.task,
+            budgets: Budgets::default(),
+            measures: CostsOf {
+                cost: &zeros,
+                hours: &zeros,
+            },
+            deadline,
+            cuts: cuts_within(&part, &candidates, task.len(), &lagrangian.cuts),
+            effort: *effort,
+        };
+        let found = search.run(Aim::AllGoals, seed)?;
+        *effort = search.effort;
+        value += found.value;
+        parts_bound += found.bound;
+        proven &= found.proven;
+        for (new, &k) in candidates.iter().enumerate() {
+            selection[k] = found.selection[new];
+        }
+    }
+    let bound = lagrangian.bound.max(parts_bound.min(upper));
+    if value < upper - slack(upper) {
+        Ok(Found {
+            selection,
+            value,
+            bound,
+            proven,
+        })
+    } else {
+        Ok(Found {
+            selection: best.selection,
+            value: best.value,
+            bound,
+            proven,
+        })
+    }
+}
+
+/// The cuts (over the whole task of `whole` candidates) that concern `part`, in its indices.
+/// A cut holds for every plan of the whole task, so it holds for the plans inside the part,
+/// with the members the part does not have left out.
+fn cuts_within(part: &Part, candidates: &[usize], whole: usize, cuts: &[Cut]) -> Vec<Cut> {
+    let mut local = vec![usize::MAX; whole];
+    for (new, &k) in candidates.iter().enumerate() {
+        local[k] = new;
+    }
+    let local_goal = |g: usize| part.goals.iter().position(|&pg| pg == g);
+    cuts.iter()
+        .filter_map(|cut| {
+            let trigger = match cut.trigger {
+                Trigger::Take(k) => Trigger::Take(Some(local[k]).filter(|&k| k != usize::MAX)?),
+                Trigger::Goal(g) => Trigger::Goal(local_goal(g)?),
+            };
+            let members = cut
+                .members
+                .iter()
+                .map(|&k| local[k])
+                .filter(|&k| k != usize::MAX)
+                .collect();
+            Some(Cut { members, trigger })
+        })
+        .collect()
+}
