@@ -5,6 +5,7 @@ mod alternatives;
 mod calendar;
 mod compare;
 mod dominance;
+mod every_goal;
 mod gap;
 mod lagrange;
 mod milp;
