@@ -339,6 +339,9 @@ fn a_profile_that_could_not_be_read_is_never_saved_over() {
     let mut setup = tui_fixture::setup(false);
     setup.save_problem = Some("ana.toml:3:1: invalid profile".into());
     let mut app = App::new(tui_fixture::catalog(), Profile::new("ana"), setup);
+    // The panel naming the broken file comes first; Esc carries on.
+    assert!(app.broken_profile.is_some());
+    app.update(Msg::Cancel);
     let cmd = app.update(Msg::SetSkillLevel {
         skill: "sql".into(),
         level: 2,
@@ -449,7 +452,7 @@ fn effects_save_load_and_export_through_the_store() {
     };
     assert!(error.contains("broken.toml"), "{error}");
     let save = effects.perform(Cmd::SaveProfile(Box::new(Profile::new("broken"))));
-    assert!(matches!(save, Some(Msg::NotifyError(_))));
+    assert!(matches!(save, Some(Msg::SaveFailed(_))));
     assert_eq!(
         std::fs::read_to_string(&corrupt).expect("still there"),
         "name = = \"x\"\n"

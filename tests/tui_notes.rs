@@ -32,10 +32,7 @@ fn saved(cmds: &[Cmd]) -> Option<&Profile> {
 
 fn with_note() -> Profile {
     let mut profile = tui_fixture::profile();
-    profile.notes.push(Note {
-        date: "2026-02-20".into(),
-        text: PRIVATE.into(),
-    });
+    profile.notes.push(Note::new("2026-02-20", PRIVATE));
     profile
 }
 
@@ -55,10 +52,7 @@ fn n_adds_a_note_dated_today_and_saves_it_without_replanning() {
     let profile = saved(&cmds).expect("the note is saved with the profile");
     assert_eq!(
         profile.notes,
-        vec![Note {
-            date: "2026-03-02".into(),
-            text: "prefers evening classes".into(),
-        }]
+        vec![Note::new("2026-03-02", "prefers evening classes")]
     );
     assert!(app.take_jobs().is_empty(), "a note does not re-plan");
     assert_eq!(

@@ -146,7 +146,7 @@ const EXPECTED: &[(&str, &[Expected])] = &[
         "invalid_currency.toml",
         &[("invalid-currency", "`dollars`", "3:12")],
     ),
-    ("not_utf8.toml", &[("read-error", "not valid UTF-8", "")]),
+    ("not_utf8.toml", &[("read-error", "not valid UTF-8", "2:10")]),
     (
         "several_errors.toml",
         &[
@@ -468,7 +468,9 @@ fn hostile_inputs_give_diagnostics_not_panics() {
             let _ = d.render(true);
         }
     }
-    assert!(load_text("").catalog.is_some(), "an empty catalog is valid");
+    let empty = load_text("");
+    assert!(empty.catalog.is_none(), "an empty catalog is an error");
+    assert_eq!(empty.diagnostics[0].code, "empty-catalog");
 }
 
 proptest! {

@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::catalog::Catalog;
 use crate::catalog::diagnostic::{self, Diagnostic};
 use crate::catalog::source::{self, SourceFile};
-use crate::catalog::validate::Report;
+use crate::catalog::validate::{At, Report};
 use crate::catalog::validate_shape::Decoded;
 use crate::catalog::{
     validate_cycles, validate_model, validate_shape, validate_syntax, validate_warnings,
@@ -72,6 +72,11 @@ pub fn load_sources(sources: &[SourceFile]) -> Loaded {
 
     validate_cycles::check_prerequisites(&mut report, &catalog, &model);
     validate_cycles::check_skill_parents(&mut report, &catalog, &model);
+    // Only a catalog that is otherwise sound is called empty: a file whose tables are all
+    // broken already has errors that say why nothing was defined.
+    if !report.has_errors() {
+        check_not_empty(&mut report, sources, &decoded);
+    }
     // Warnings read the catalog as the planner would; on a catalog with errors they would
     // describe a catalog that does not exist.
     if !report.has_errors() {
@@ -84,6 +89,28 @@ pub fn load_sources(sources: &[SourceFile]) -> Loaded {
         catalog: (!has_errors).then_some(catalog),
         diagnostics,
     }
+}
+
+/// A catalog with no skill, credential or role has nothing to plan with: it is an empty file,
+/// a file of comments, or a directory of them. Planning on it would only ever say "unknown
+/// role", and the app reloading a file saved empty mid-edit must keep the last good catalog.
+fn check_not_empty(report: &mut Report, sources: &[SourceFile], decoded: &Decoded) {
+    if !(decoded.skills.is_empty() && decoded.credentials.is_empty() && decoded.roles.is_empty()) {
+        return;
+    }
+    let message = match sources {
+        [] => "the catalog has no files".to_owned(),
+        [_] => "the catalog file defines no skill, credential or role".to_owned(),
+        files => format!(
+            "none of the catalog's {} files defines a skill, credential or role",
+            files.len()
+        ),
+    };
+    report.push(
+        &At::new(0, 0..0),
+        Diagnostic::error("empty-catalog", message)
+            .with_help("add `[[skill]]`, `[[credential]]` and `[[role]]` tables"),
+    );
 }
 
 /// Loads a `.toml` file, or every `*.toml` below a directory.

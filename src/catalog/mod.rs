@@ -18,6 +18,7 @@ mod validate;
 mod validate_credential;
 mod validate_cycles;
 mod validate_ids;
+mod validate_lookalike;
 mod validate_model;
 mod validate_role;
 mod validate_shape;

@@ -7,6 +7,7 @@
 )]
 
 use std::fs;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use crate::catalog::diagnostic::Diagnostic;
@@ -61,21 +62,70 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, Diagnostic> {
     paths.iter().map(|p| read_file(p)).collect()
 }
 
+/// The largest catalog file read, in bytes. A catalog of 100,000 credentials written like the
+/// bundled one (about 370 bytes each, comments included) is about 37 MB in a single file, so
+/// this leaves room for longer titles and URLs. Past it, a file is almost certainly not a
+/// hand-kept catalog (a log, a dump, `/dev/zero`), and loading takes about 23 bytes of memory
+/// per byte of text (a 27 MB file of 100,000 credentials peaks at 630 MB), so the limit also
+/// keeps memory near 1.5 GB. It is per file: a larger catalog can be split across a directory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
 fn read_file(path: &Path) -> Result<SourceFile, Diagnostic> {
     let shown = path.display().to_string();
-    let bytes = fs::read(path).map_err(|error| {
+    let unreadable = |error: std::io::Error| {
         Diagnostic::error("read-error", format!("cannot read `{shown}`: {error}")).in_file(&shown)
-    })?;
-    let text = String::from_utf8(bytes).map_err(|error| {
-        let offset = error.utf8_error().valid_up_to();
-        Diagnostic::error(
-            "read-error",
-            format!("`{shown}` is not valid UTF-8 (invalid byte at offset {offset})"),
-        )
-        .in_file(&shown)
-        .with_help("catalog files must be saved as UTF-8")
-    })?;
+    };
+    let file = fs::File::open(path).map_err(unreadable)?;
+    // The size on disk is checked before reading; the bounded read below also stops files
+    // whose size is not known beforehand (pipes, devices) or that grow while being read.
+    let size_on_disk = file.metadata().map_err(unreadable)?.len();
+    if size_on_disk > MAX_FILE_BYTES {
+        return Err(too_large(&shown, size_on_disk));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(&shown, bytes.len() as u64));
+    }
+    let text = String::from_utf8(bytes).map_err(|error| not_utf8(&shown, &error))?;
     Ok(SourceFile::new(shown, text))
+}
+
+fn too_large(shown: &str, size: u64) -> Diagnostic {
+    const MIB: u64 = 1024 * 1024;
+    Diagnostic::error(
+        "file-too-large",
+        format!(
+            "`{shown}` is {:.1} MiB ({size} bytes), over the {} MiB limit for one catalog file",
+            size as f64 / MIB as f64,
+            MAX_FILE_BYTES / MIB,
+        ),
+    )
+    .in_file(shown)
+    .with_help("split a large catalog into several `.toml` files in one directory")
+}
+
+/// Points at the first byte that is not UTF-8. The text before it is valid, so its line and
+/// column are the same in the lossy text, which shows the byte as the replacement character.
+fn not_utf8(shown: &str, error: &std::string::FromUtf8Error) -> Diagnostic {
+    let offset = error.utf8_error().valid_up_to();
+    let bytes = error.as_bytes();
+    let byte = bytes.get(offset).copied().unwrap_or_default();
+    let lossy = SourceFile::new(shown, String::from_utf8_lossy(bytes).into_owned());
+    let lines = LineIndex::new(&lossy.text);
+    let help = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        "this looks like UTF-16; catalog files must be saved as UTF-8"
+    } else {
+        "catalog files must be saved as UTF-8"
+    };
+    Diagnostic::error(
+        "read-error",
+        format!("`{shown}` is not valid UTF-8 (byte 0x{byte:02X} at offset {offset})"),
+    )
+    .at(&lossy, &lines, offset..offset + 1)
+    .with_help(help)
 }
 
 /// Every `*.toml` file below `dir`. Hidden entries are skipped (editor and VCS folders), and
@@ -201,5 +251,35 @@ mod tests {
             error.message
         );
         assert_eq!(error.file, path.display().to_string());
+        assert_eq!((error.line, error.column), (1, 7));
+    }
+
+    #[test]
+    fn the_invalid_byte_is_located_by_line_and_column() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("bad.toml");
+        fs::write(&path, b"[[skill]]\nname = \"caf\xe9\"\n").expect("write");
+        let error = read_path(&path).expect_err("non-UTF-8");
+        assert_eq!((error.line, error.column), (2, 12), "{error:?}");
+        assert!(error.message.contains("byte 0xE9"), "{}", error.message);
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("huge.toml");
+        // Sparse: the size is on record without the bytes being written.
+        let file = fs::File::create(&path).expect("create");
+        file.set_len(MAX_FILE_BYTES + 1).expect("set_len");
+        let error = read_path(&path).expect_err("too large");
+        assert_eq!(error.code, "file-too-large");
+        assert!(error.message.contains("64 MiB limit"), "{}", error.message);
+        assert!(
+            error
+                .message
+                .contains(&format!("{} bytes", MAX_FILE_BYTES + 1)),
+            "{}",
+            error.message
+        );
     }
 }

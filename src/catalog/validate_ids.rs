@@ -8,6 +8,7 @@ use serde_spanned::Spanned;
 use crate::catalog::diagnostic::Diagnostic;
 use crate::catalog::raw::Text;
 use crate::catalog::validate::{At, Report, suggestion};
+use crate::catalog::validate_lookalike::{lookalike_help, unconfused};
 use crate::catalog::validate_shape::Item;
 use crate::catalog::validate_values::check_id;
 
@@ -93,10 +94,7 @@ impl Resolver<'_> {
         let id = reference.get_ref();
         let found = self.ids.get(id);
         if found.is_none() && self.report_unknown {
-            let help =
-                suggestion(id, self.ids.ids.iter().map(String::as_str)).unwrap_or_else(|| {
-                    format!("no {} with this id is defined in the catalog", self.kind)
-                });
+            let help = self.unknown_help(id);
             report.push(
                 &At::of(file, reference),
                 Diagnostic::error(self.code, format!("unknown {} `{id}` {context}", self.kind))
@@ -104,5 +102,19 @@ impl Resolver<'_> {
             );
         }
         found
+    }
+
+    /// Names a look-alike character when the id is a known one but for it (pasted text brings
+    /// such characters in, and "did you mean `data`" for `data` would be baffling); otherwise
+    /// the closest known id.
+    fn unknown_help(&self, id: &str) -> String {
+        let plain = unconfused(id);
+        if self.ids.get(&plain).is_some()
+            && let Some(help) = lookalike_help(id)
+        {
+            return help;
+        }
+        suggestion(&plain, self.ids.ids.iter().map(String::as_str))
+            .unwrap_or_else(|| format!("no {} with this id is defined in the catalog", self.kind))
     }
 }

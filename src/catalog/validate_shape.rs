@@ -162,6 +162,8 @@ fn wrong_type(key: &str, serde_message: &str) -> Diagnostic {
     // serde names Rust types; say what a TOML author writes instead.
     let message = serde_message
         .trim()
+        .replace(" as i128", "")
+        .replace("invalid type: map,", "invalid type: a table or date,")
         .replace("expected f64", "expected a number")
         .replace("expected u32", "expected a whole number >= 0")
         .replace("expected a sequence", "expected an array")

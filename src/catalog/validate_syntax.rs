@@ -23,8 +23,8 @@ pub(crate) fn parse<'i>(
     for error in &errors {
         let span = error.span().unwrap_or(0..0);
         report.push(
-            &At::new(file, span),
-            Diagnostic::error("syntax", format!("TOML syntax: {}", error.message().trim())),
+            &At::new(file, span.clone()),
+            syntax_error(text, span, error.message().trim()),
         );
     }
     if !errors.is_empty() {
@@ -38,6 +38,41 @@ pub(crate) fn parse<'i>(
         );
     }
     found.is_empty().then_some(table)
+}
+
+/// The parser's message, reworded where it misleads, with a help line where one is known.
+fn syntax_error(text: &str, span: std::ops::Range<usize>, message: &str) -> Diagnostic {
+    let rest_of_line = text
+        .get(span.start..)
+        .and_then(|rest| rest.lines().next())
+        .unwrap_or_default();
+    let value_missing = rest_of_line.trim().is_empty() || rest_of_line.trim().starts_with('#');
+    if message.starts_with("string values must be quoted") && value_missing {
+        // `key =` with nothing after it: the parser reads the nothing as an unquoted string.
+        return Diagnostic::error("syntax", "TOML syntax: a value is missing after `=`")
+            .with_help("write a value, e.g. `hours = 20`, or remove the line");
+    }
+    let diagnostic = Diagnostic::error("syntax", format!("TOML syntax: {message}"));
+    if message.contains("recurs") {
+        // The parser stops at a fixed depth instead of overflowing the stack; say what the
+        // limit means for a catalog, whose tables nest three or four deep.
+        return diagnostic.with_help(
+            "arrays, tables and dotted keys are nested too deeply here; \
+             a catalog never needs more than a few levels",
+        );
+    }
+    if message.starts_with("invalid multi-line") {
+        // Reported where the text ends; the place to fix is where the string opened.
+        let before = text.get(..span.start).unwrap_or(text);
+        let opened = before.rfind("\"\"\"").max(before.rfind("'''"));
+        if let Some(offset) = opened {
+            let line = before[..offset].matches('\n').count() + 1;
+            return diagnostic.with_help(format!(
+                "the multi-line string opened on line {line} is never closed"
+            ));
+        }
+    }
+    diagnostic
 }
 
 type Finding = (std::ops::Range<usize>, &'static str, &'static str);

@@ -6,6 +6,7 @@ use serde_spanned::Spanned;
 use crate::catalog::diagnostic::Diagnostic;
 use crate::catalog::raw::RawLevel;
 use crate::catalog::validate::{At, Report};
+use crate::catalog::validate_lookalike::lookalike_help;
 use crate::catalog::{Level, MAX_LEVEL};
 
 /// Whether `id` is lowercase a-z, 0-9 and '-', starting with a letter.
@@ -20,11 +21,12 @@ pub(crate) fn is_valid_id(id: &str) -> bool {
 pub(crate) fn check_id(report: &mut Report, file: usize, id: &Spanned<String>, what: &str) -> bool {
     let valid = is_valid_id(id.get_ref());
     if !valid {
-        let help = match suggested_id(id.get_ref()) {
-            Some(fixed) => format!(
+        let help = match (lookalike_help(id.get_ref()), suggested_id(id.get_ref())) {
+            (Some(lookalike), _) => lookalike,
+            (None, Some(fixed)) => format!(
                 "ids are lowercase a-z, 0-9 and '-', starting with a letter, e.g. `{fixed}`"
             ),
-            None => "ids are lowercase a-z, 0-9 and '-', starting with a letter".to_owned(),
+            (None, None) => "ids are lowercase a-z, 0-9 and '-', starting with a letter".to_owned(),
         };
         report.push(
             &At::of(file, id),
@@ -118,7 +120,16 @@ pub(crate) fn check_level(
     None
 }
 
-/// Hours or cost: a finite number >= 0, or `None` after reporting what is wrong.
+/// The most hours one credential may take: about 50 years of full-time study. Nothing real
+/// comes near it, so a larger value is a slip (an extra digit, an exponent); bounding it keeps
+/// totals over the largest catalogs finite and exact to the hour.
+pub(crate) const MAX_HOURS: f64 = 100_000.0;
+/// The highest cost of one credential, in the catalog's currency; bounded for the same reason,
+/// so that totals stay exact to the cent.
+pub(crate) const MAX_COST: f64 = 100_000_000.0;
+
+/// Hours or cost: a finite number from 0 to its maximum, or `None` after reporting what is
+/// wrong.
 pub(crate) fn check_amount(
     report: &mut Report,
     file: usize,
@@ -126,12 +137,19 @@ pub(crate) fn check_amount(
     key: &'static str,
 ) -> Option<f64> {
     let x = *value.get_ref();
+    let max = if key == "hours" { MAX_HOURS } else { MAX_COST };
     let problem = if x.is_nan() {
         format!("`{key}` is nan; it must be a number >= 0")
     } else if x.is_infinite() {
         format!("`{key}` is infinite; it must be a finite number >= 0")
     } else if x < 0.0 {
-        format!("`{key}` is {x}; it must be >= 0")
+        format!("`{key}` is {}; it must be >= 0", number(x))
+    } else if x > max {
+        format!(
+            "`{key}` is {}, more than any credential can be ({}); it is most likely a typo",
+            number(x),
+            number(max)
+        )
     } else {
         return Some(x);
     };
@@ -142,6 +160,15 @@ pub(crate) fn check_amount(
     };
     report.push(&At::of(file, value), Diagnostic::error(code, problem));
     None
+}
+
+/// `x` as a person would write it: plainly, or in scientific notation when it is huge.
+fn number(x: f64) -> String {
+    if x.abs() >= 1e9 {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
 }
 
 #[cfg(test)]
@@ -165,5 +192,12 @@ mod tests {
             Some("data-analysis-2")
         );
         assert_eq!(suggested_id("2fa"), None);
+    }
+
+    #[test]
+    fn large_numbers_are_shown_in_scientific_notation() {
+        assert_eq!(number(1e308), "1e308");
+        assert_eq!(number(-5.0), "-5");
+        assert_eq!(number(2.5), "2.5");
     }
 }

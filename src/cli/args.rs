@@ -7,7 +7,7 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use time::Date;
 
 use crate::catalog::MAX_LEVEL;
-use crate::plan::Objective;
+use crate::plan::{Objective, hours_per_week_problem};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -111,11 +111,11 @@ pub struct PlanOptions {
     pub objective: Option<ObjectiveArg>,
 
     /// Spend at most this much (in the catalog's currency).
-    #[arg(long, value_name = "N", value_parser = non_negative)]
+    #[arg(long, value_name = "N", value_parser = non_negative, allow_negative_numbers = true)]
     pub budget_cost: Option<f64>,
 
     /// Study at most this many hours in total.
-    #[arg(long, value_name = "N", value_parser = non_negative)]
+    #[arg(long, value_name = "N", value_parser = non_negative, allow_negative_numbers = true)]
     pub budget_hours: Option<f64>,
 
     /// Credentials never to plan, added to the profile's.
@@ -127,12 +127,12 @@ pub struct PlanOptions {
     pub exclude_provider: Vec<String>,
 
     /// Study hours per week, for the week-by-week schedule [default: the profile's, else 5].
-    #[arg(long, value_name = "N", value_parser = positive)]
+    #[arg(long, value_name = "N", value_parser = hours_per_week, allow_negative_numbers = true)]
     pub hours_per_week: Option<f64>,
 
     /// Past this (per role, for `roles`), the best verified plan so far, with optimal: false
     /// and its lower bound.
-    #[arg(long, value_name = "N", default_value_t = 2000)]
+    #[arg(long, value_name = "N", default_value_t = 2000, allow_negative_numbers = true)]
     pub time_limit_ms: u64,
 }
 
@@ -143,10 +143,13 @@ fn non_negative(text: &str) -> Result<f64, String> {
     }
 }
 
-fn positive(text: &str) -> Result<f64, String> {
-    match text.parse::<f64>() {
-        Ok(n) if n.is_finite() && n > 0.0 => Ok(n),
-        _ => Err(format!("`{text}` is not a number above zero")),
+fn hours_per_week(text: &str) -> Result<f64, String> {
+    let hours = text
+        .parse::<f64>()
+        .map_err(|_| format!("`{text}` is not a number of hours"))?;
+    match hours_per_week_problem(hours) {
+        None => Ok(hours),
+        Some(problem) => Err(format!("`{text}`: {problem}")),
     }
 }
 

@@ -70,6 +70,17 @@ pub struct Constraints {
     pub budget_hours: Option<f64>,
 }
 
+/// The study pace a schedule accepts, in hours per week: below half an hour a week a pathway
+/// runs for centuries, and a week has 168 hours.
+pub const HOURS_PER_WEEK: std::ops::RangeInclusive<f64> = 0.5..=168.0;
+
+/// Why `hours` cannot be a study pace, or None when it can. The message leaves the value out,
+/// for the caller to quote as the person wrote it.
+pub fn hours_per_week_problem(hours: f64) -> Option<&'static str> {
+    (!HOURS_PER_WEEK.contains(&hours))
+        .then_some("hours per week must be from 0.5 to 168 (a week has 168 hours)")
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanRequest {
     pub role: RoleIdx,

@@ -143,7 +143,9 @@ pub(crate) fn schedule(
 
 /// The 1-based week in which hour `elapsed` (already spent) falls.
 fn week_containing(elapsed: f64, pace: f64) -> u32 {
-    (elapsed / pace + 1e-9).floor() as u32 + 1
+    // Casts saturate, and so does the step to 1-based: a pace no caller should send still
+    // gives an ordered schedule, not a wrapped one.
+    ((elapsed / pace + 1e-9).floor() as u32).saturating_add(1)
 }
 
 /// Whole weeks needed to spend `hours`.

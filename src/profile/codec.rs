@@ -5,8 +5,9 @@ use std::path::Path;
 use crate::profile::model::KNOWN_KEYS;
 use crate::profile::{Profile, ProfileError};
 
-/// Parses a profile. `path` is only for messages.
-pub(crate) fn from_toml(path: &Path, text: &str) -> Result<Profile, ProfileError> {
+/// Parses a profile. `path` is only for messages. Unknown top-level keys are kept in
+/// [`Profile::extra`].
+pub fn from_toml(path: &Path, text: &str) -> Result<Profile, ProfileError> {
     let parse_error = |error: toml::de::Error| {
         let (line, column) = error
             .span()
@@ -15,7 +16,7 @@ pub(crate) fn from_toml(path: &Path, text: &str) -> Result<Profile, ProfileError
             path: path.to_path_buf(),
             line,
             column,
-            message: error.message().trim_end().to_string(),
+            message: plain_message(error.message()),
         }
     };
     let mut profile: Profile = toml::from_str(text).map_err(parse_error)?;
@@ -27,7 +28,30 @@ pub(crate) fn from_toml(path: &Path, text: &str) -> Result<Profile, ProfileError
     Ok(profile)
 }
 
-pub(crate) fn to_toml(profile: &Profile) -> Result<String, toml::ser::Error> {
+/// Parses a profile read as bytes: text that is not UTF-8 is a parse error at the line and
+/// column of the first bad byte, like any other mistake in the file.
+pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Profile, ProfileError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => from_toml(path, text),
+        Err(error) => {
+            let offset = error.valid_up_to();
+            let valid = String::from_utf8_lossy(&bytes[..offset]);
+            let (line, column) = line_column(&valid, offset);
+            Err(ProfileError::Parse {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: format!(
+                    "not valid UTF-8 (byte 0x{:02X}); profiles must be saved as UTF-8",
+                    bytes[offset]
+                ),
+            })
+        }
+    }
+}
+
+/// The text saved for `profile`, with the unknown top-level keys it was read with.
+pub fn to_toml(profile: &Profile) -> Result<String, toml::ser::Error> {
     let mut table = toml::Table::try_from(profile)?;
     for (key, value) in &profile.extra {
         if !KNOWN_KEYS.contains(&key.as_str()) {
@@ -35,6 +59,18 @@ pub(crate) fn to_toml(profile: &Profile) -> Result<String, toml::ser::Error> {
         }
     }
     toml::to_string(&table)
+}
+
+/// serde's message in the words of a person editing TOML, not of Rust types.
+fn plain_message(message: &str) -> String {
+    message
+        .trim_end()
+        .replace("expected i64", "expected a whole number")
+        .replace("expected f64", "expected a number")
+        .replace("expected a sequence", "expected an array")
+        .replace("expected a map", "expected a table")
+        .replace("invalid type: map,", "invalid type: a table or date,")
+        .replace("invalid type: sequence,", "invalid type: an array,")
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -53,6 +89,15 @@ mod tests {
 
     fn parse(text: &str) -> Result<Profile, ProfileError> {
         from_toml(Path::new("p.toml"), text)
+    }
+
+    #[test]
+    fn keys_a_newer_version_wrote_into_a_note_survive_a_save() {
+        let text = "[[notes]]\ndate = \"2026-03-02\"\ntext = \"call back\"\nfollow_up = \"2026-04-01\"\n";
+        let profile = parse(text).unwrap();
+        let saved = to_toml(&profile).unwrap();
+        assert!(saved.contains("follow_up = \"2026-04-01\""), "{saved}");
+        assert_eq!(parse(&saved).unwrap().notes, profile.notes);
     }
 
     #[test]
@@ -121,6 +166,31 @@ text = "wants remote work"
         assert!(parse("objective = \"fastest\"").is_err());
         assert!(parse("hours_per_week = 0").is_err());
         assert!(parse("budget_cost = -1").is_err());
+    }
+
+    #[test]
+    fn type_errors_name_toml_types_not_rust_ones() {
+        let error = parse("[skills]\nsql = \"fluent\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("expected a whole number"), "{error}");
+        let error = parse("skills = [\"sql\"]\n").unwrap_err().to_string();
+        assert!(error.contains("an array, expected a table"), "{error}");
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_located() {
+        let error = from_bytes(
+            Path::new("p.toml"),
+            b"name = \"a\"\n[skills]\ncaf\xe9 = 2\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            error.starts_with("p.toml:3:4: invalid profile: not valid UTF-8"),
+            "{error}"
+        );
+        assert!(from_bytes(Path::new("p.toml"), b"name = \"a\"\n").is_ok());
     }
 
     #[test]

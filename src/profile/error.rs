@@ -26,6 +26,19 @@ pub enum ProfileError {
     #[error("cannot save profile {}: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
 
+    /// A save failed before it replaced anything: says so, and where the earlier version is.
+    #[error(
+        "profile not saved: cannot write {}: {source}. {}",
+        path.display(),
+        previous_note(path, *kept)
+    )]
+    NotSaved {
+        path: PathBuf,
+        source: io::Error,
+        /// Whether an earlier version was there, untouched.
+        kept: bool,
+    },
+
     #[error("cannot save profile {}: {message}", path.display())]
     Serialize { path: PathBuf, message: String },
 
@@ -39,4 +52,12 @@ pub enum ProfileError {
 
     #[error("no data directory on this platform: set SKILLPATH_HOME to a directory")]
     NoDataDir,
+}
+
+fn previous_note(path: &std::path::Path, kept: bool) -> String {
+    if kept {
+        format!("The previous version is intact at {}", path.display())
+    } else {
+        "There was no earlier version to keep".to_string()
+    }
 }

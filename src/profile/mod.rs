@@ -4,6 +4,7 @@
 //! Compatibility: top-level keys written by a newer version are kept and written back on save;
 //! unknown keys inside a note are ignored.
 
+mod atomic;
 mod codec;
 mod error;
 mod model;
@@ -11,6 +12,7 @@ mod name;
 mod resolve;
 mod store;
 
+pub use codec::{from_bytes, from_toml, to_toml};
 pub use error::ProfileError;
 pub use model::{DEFAULT_HOURS_PER_WEEK, Note, Profile};
 pub use name::validate_name;

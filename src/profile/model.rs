@@ -73,11 +73,24 @@ pub struct Profile {
     pub extra: toml::Table,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Note {
     /// YYYY-MM-DD.
     pub date: String,
     pub text: String,
+    /// Keys a newer version wrote into a note, kept and written back like the profile's own.
+    #[serde(flatten)]
+    pub extra: toml::Table,
+}
+
+impl Note {
+    pub fn new(date: impl Into<String>, text: impl Into<String>) -> Self {
+        Note {
+            date: date.into(),
+            text: text.into(),
+            extra: toml::Table::new(),
+        }
+    }
 }
 
 impl Profile {
@@ -134,12 +147,9 @@ fn levels<'de, D: Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<String,
 
 fn positive_hours<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
     let hours = f64::deserialize(deserializer)?;
-    if hours.is_finite() && hours > 0.0 {
-        Ok(hours)
-    } else {
-        Err(serde::de::Error::custom(format!(
-            "hours_per_week must be a positive number, not {hours}"
-        )))
+    match crate::plan::hours_per_week_problem(hours) {
+        None => Ok(hours),
+        Some(problem) => Err(serde::de::Error::custom(format!("{hours}: {problem}"))),
     }
 }
 

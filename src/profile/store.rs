@@ -2,12 +2,13 @@
 //! `last_used` file naming the profile to reopen.
 
 use std::collections::BTreeSet;
-use std::fs::{self, File};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
-use crate::profile::codec::{from_toml, to_toml};
+use crate::profile::atomic::{self, ReplaceError};
+use crate::profile::codec::{from_bytes, to_toml};
 use crate::profile::{Profile, ProfileError, validate_name};
 
 /// Overrides the data directory (tests and portable installs use it).
@@ -86,8 +87,8 @@ impl ProfileStore {
     pub fn load(&self, name: &str) -> Result<Profile, ProfileError> {
         validate_name(name)?;
         let path = self.path_of(name);
-        let text = match fs::read_to_string(&path) {
-            Ok(text) => text,
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Err(ProfileError::NotFound {
                     name: name.to_string(),
@@ -96,7 +97,7 @@ impl ProfileStore {
             }
             Err(source) => return Err(ProfileError::Read { path, source }),
         };
-        match from_toml(&path, &text) {
+        match from_bytes(&path, &bytes) {
             Ok(mut profile) => {
                 profile.name = name.to_string();
                 Ok(profile)
@@ -108,9 +109,19 @@ impl ProfileStore {
         }
     }
 
-    /// Saves atomically: a reader sees the old file or the new one, never a torn write. Refuses
-    /// to replace a file that does not parse (see [`ProfileError::WouldOverwriteCorrupt`]).
+    /// Saves atomically: a reader sees the old file or the new one, never a torn write, and a
+    /// save that fails says whether the earlier version is intact. Refuses to replace a file
+    /// that does not parse (see [`ProfileError::WouldOverwriteCorrupt`]).
     pub fn save(&self, profile: &Profile) -> Result<(), ProfileError> {
+        self.save_with(profile, atomic::replace)
+    }
+
+    /// [`Self::save`] with the replacing step given, so that tests can make it fail or stop.
+    pub(super) fn save_with(
+        &self,
+        profile: &Profile,
+        replace: impl FnOnce(&Path, &[u8]) -> Result<(), ReplaceError>,
+    ) -> Result<(), ProfileError> {
         validate_name(&profile.name)?;
         let path = self.path_of(&profile.name);
         if self.is_corrupt_on_disk(&path) {
@@ -121,7 +132,7 @@ impl ProfileStore {
             path: path.clone(),
             message: e.to_string(),
         })?;
-        write_atomic(&path, text.as_bytes()).map_err(|source| ProfileError::Write { path, source })
+        write_atomic_with(&path, text.as_bytes(), replace)
     }
 
     /// The profile used last, if it is still there.
@@ -134,8 +145,11 @@ impl ProfileStore {
     pub fn set_last_used(&self, name: &str) -> Result<(), ProfileError> {
         validate_name(name)?;
         let path = self.dir.join(LAST_USED_FILE);
-        write_atomic(&path, format!("{name}\n").as_bytes())
-            .map_err(|source| ProfileError::Write { path, source })
+        // Not a profile: "the previous version is intact" would mislead.
+        write_atomic(&path, format!("{name}\n").as_bytes()).map_err(|error| match error {
+            ProfileError::NotSaved { path, source, .. } => ProfileError::Write { path, source },
+            other => other,
+        })
     }
 
     fn mark_corrupt(&self, path: PathBuf) {
@@ -148,7 +162,8 @@ impl ProfileStore {
     /// A file known to have failed to parse stays protected while it exists; a file this store
     /// has not loaded is checked now, since another program may have written it.
     fn is_corrupt_on_disk(&self, path: &Path) -> bool {
-        let Ok(text) = fs::read_to_string(path) else {
+        // Bytes, not text: a file that is not UTF-8 is exactly one not to write over.
+        let Ok(bytes) = fs::read(path) else {
             return false;
         };
         let known_corrupt = self
@@ -156,17 +171,17 @@ impl ProfileStore {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .contains(path);
-        known_corrupt || from_toml(path, &text).is_err()
+        known_corrupt || from_bytes(path, &bytes).is_err()
     }
 }
 
 /// Reads a profile file given by path. Its `name` defaults to the file's stem.
 pub fn load_file(path: &Path) -> Result<Profile, ProfileError> {
-    let text = fs::read_to_string(path).map_err(|source| ProfileError::Read {
+    let bytes = fs::read(path).map_err(|source| ProfileError::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    let mut profile = from_toml(path, &text)?;
+    let mut profile = from_bytes(path, &bytes)?;
     if profile.name.is_empty() {
         profile.name = path
             .file_stem()
@@ -176,31 +191,27 @@ pub fn load_file(path: &Path) -> Result<Profile, ProfileError> {
     Ok(profile)
 }
 
-/// Writes `<file>.tmp-<pid>` beside `path`, syncs it, then renames it over `path`. On failure
-/// the temporary file is removed and `path` is untouched.
-fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .ok_or_else(|| io::Error::other("the path has no parent directory"))?;
-    fs::create_dir_all(dir)?;
-    let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
-    tmp_name.push(format!(".tmp-{}", std::process::id()));
-    let tmp = dir.join(tmp_name);
+/// Writes `contents` over `path` atomically; a failure before the rename leaves `path` as it was.
+fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), ProfileError> {
+    write_atomic_with(path, contents, atomic::replace)
+}
 
-    let written = File::create(&tmp).and_then(|mut file| {
-        file.write_all(contents)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)
-    });
-    if written.is_err() {
-        // Best effort: the error that matters is the one returned.
-        let _ = fs::remove_file(&tmp);
-        return written;
-    }
-    // Make the rename itself durable; not every platform can open a directory.
-    if let Ok(dir) = File::open(dir) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
+/// [`write_atomic`] with the replacing step given: tests make it fail or stop.
+fn write_atomic_with(
+    path: &Path,
+    contents: &[u8],
+    replace: impl FnOnce(&Path, &[u8]) -> Result<(), ReplaceError>,
+) -> Result<(), ProfileError> {
+    let kept = path.is_file();
+    replace(path, contents).map_err(|error| match error {
+        ReplaceError::NotReplaced(source) => ProfileError::NotSaved {
+            path: path.to_path_buf(),
+            source,
+            kept,
+        },
+        ReplaceError::Unconfirmed(source) => ProfileError::Write {
+            path: path.to_path_buf(),
+            source,
+        },
+    })
 }

@@ -100,10 +100,7 @@ mod tests {
     #[test]
     fn notes_are_added_and_deleted_one_at_a_time() {
         let mut profile = Profile::new("ana");
-        let note = |text: &str| crate::profile::Note {
-            date: "2026-03-02".into(),
-            text: text.into(),
-        };
+        let note = |text: &str| crate::profile::Note::new("2026-03-02", text);
         assert!(apply(
             &mut profile,
             &Msg::AddNote(note("wants remote work"))

@@ -34,7 +34,7 @@ impl Effects {
         match cmd {
             Cmd::SaveProfile(profile) => match self.store.save(&profile) {
                 Ok(()) => self.remember(&profile.name),
-                Err(error) => Some(Msg::NotifyError(format!("Not saved: {error}"))),
+                Err(error) => Some(Msg::SaveFailed(error.to_string())),
             },
             Cmd::LoadProfile(name) => match self.store.load(&name) {
                 Ok(profile) => {

@@ -3,11 +3,12 @@
 //!
 //! Shape: [`App`] holds the state; keys become a [`Msg`] through pure `handle_key`
 //! functions; [`App::update`] applies it and returns a [`Cmd`] for side effects, which
-//! [`Effects`] performs; every screen draws itself read-only. `ratatui::run` owns terminal
-//! setup, restore and the panic hook.
+//! [`Effects`] performs; every screen draws itself read-only. A [`session`] owns the terminal
+//! and restores it on a quit, Ctrl-C, SIGTERM or a panic.
 
 mod analysis;
 mod app;
+mod broken_profile;
 mod chrome;
 mod context;
 mod edit;
@@ -24,6 +25,9 @@ mod reload;
 mod runner;
 pub mod screens;
 mod search;
+mod search_thread;
+mod session;
+mod signals;
 mod theme;
 mod timeline;
 mod watch;
@@ -32,11 +36,13 @@ mod worker;
 
 pub use analysis::{Analysis, Outcome, Progress};
 pub use app::{App, Setup, Status};
+pub use broken_profile::BrokenProfile;
 pub use chrome::{MIN_HEIGHT, MIN_WIDTH};
 pub use effects::Effects;
 pub use msg::{Cmd, Export, InputKind, Msg, PickerKind, ReportFiles};
 pub use planner::{Answer, Job, Solved, Task, solve_now};
 pub use reload::{DiagnosticsOverlay, Reload};
+pub use runner::TEST_PANIC_ENV;
 pub use screens::Screen;
 pub use theme::Theme;
 pub use watch::CatalogWatcher;
@@ -100,7 +106,14 @@ pub fn run(options: TuiOptions) -> Result<(), TuiError> {
     let export_dir = std::env::current_dir().unwrap_or_else(|_| store.dir().join("exports"));
     let mut effects = Effects::new(store, export_dir);
     let watch = options.catalog.as_deref();
-    ratatui::run(|terminal| app.run(terminal, &mut effects, watch))?;
+    let stop = signals::StopSignals::register()?;
+    let mut session = session::Session::start()?;
+    let lost = app.run(session.terminal(), &mut effects, watch, &stop)?;
+    // Printed once the terminal is back, where the person can read it.
+    drop(session);
+    if let Some(lost) = lost {
+        eprintln!("warning: {lost}");
+    }
     Ok(())
 }
 

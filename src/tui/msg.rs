@@ -92,6 +92,8 @@ pub enum Msg {
     ProfileLoaded(Box<Profile>),
     /// A profile could not be read; the message names the file. The file is left untouched.
     ProfileUnreadable(String),
+    /// Saving the profile failed; the message says why and what is still on disk.
+    SaveFailed(String),
     Notify(String),
     NotifyError(String),
 }

@@ -10,6 +10,7 @@ use crate::tui::format;
 use crate::tui::list::scroll_offset;
 use crate::tui::msg::PickerKind;
 use crate::tui::search::{SearchIndex, TextField};
+use crate::tui::search_thread::LiveSearch;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{panel, search_line};
 
@@ -22,50 +23,80 @@ pub struct PickerItem {
     pub detail: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// Lists at least this long search on a thread in the running app: a few hundred items
+/// search within a frame, the catalog's thousands of credentials may not.
+pub const BACKGROUND_SEARCH_FROM: usize = 2_000;
+
+#[derive(Debug)]
 pub struct Picker {
     pub kind: PickerKind,
     pub title: String,
     items: Vec<PickerItem>,
-    index: SearchIndex,
+    search: LiveSearch,
     query: TextField,
     matches: Vec<usize>,
     selected: usize,
+    /// Whether the list waits for the search thread's answer to the query shown.
+    pub searching: bool,
 }
 
 impl Picker {
     pub fn new(kind: PickerKind, title: impl Into<String>, items: Vec<PickerItem>) -> Self {
-        let index = SearchIndex::new(
-            items
-                .iter()
-                .map(|item| {
-                    vec![
-                        (item.label.clone(), 3),
-                        (item.id.clone(), 2),
-                        (item.detail.clone(), 1),
-                    ]
-                })
-                .collect(),
-        );
         let mut picker = Self {
             kind,
             title: title.into(),
+            search: LiveSearch::Inline(index(&items)),
             items,
-            index,
             query: TextField {
                 text: String::new(),
                 typing: true,
             },
             matches: Vec::new(),
             selected: 0,
+            searching: false,
         };
         picker.refilter();
         picker
     }
 
-    fn refilter(&mut self) {
-        self.matches = self.index.search(&self.query.text);
+    /// Searches on a thread of its own if the list is long (in place if no thread starts).
+    pub fn in_background(mut self) -> Self {
+        if self.items.len() >= BACKGROUND_SEARCH_FROM {
+            self.search = LiveSearch::background(index(&self.items));
+        }
+        self
+    }
+
+    /// Takes the search thread's answer, if one has come; true if the list changed.
+    pub fn take_search_answer(&mut self) -> bool {
+        let answer = self.search.take_answer();
+        answer.map(|matches| self.show_matches(matches)).is_some()
+    }
+
+    /// Waits up to `timeout` for the search thread's answer (benchmarks and tests).
+    pub fn wait_for_search(&mut self, timeout: std::time::Duration) -> bool {
+        if !self.searching {
+            return false;
+        }
+        let answer = self.search.wait_answer(timeout);
+        answer.map(|matches| self.show_matches(matches)).is_some()
+    }
+
+    fn show_matches(&mut self, matches: Vec<usize>) {
+        self.matches = matches;
         self.selected = 0;
+        self.searching = false;
+    }
+
+    fn refilter(&mut self) {
+        let items = &self.items;
+        match self
+            .search
+            .search(&self.query.text, items.len(), || index(items))
+        {
+            Some(matches) => self.show_matches(matches),
+            None => self.searching = true,
+        }
     }
 
     pub fn push(&mut self, c: char) {
@@ -100,6 +131,22 @@ impl Picker {
     }
 }
 
+/// What an item can be found by: its label first, then its id, then its detail.
+fn index(items: &[PickerItem]) -> SearchIndex {
+    SearchIndex::new(
+        items
+            .iter()
+            .map(|item| {
+                vec![
+                    (item.label.clone(), 3),
+                    (item.id.clone(), 2),
+                    (item.detail.clone(), 1),
+                ]
+            })
+            .collect(),
+    )
+}
+
 /// A picker drawn over the screen with its theme.
 pub struct PickerPopup<'a> {
     pub picker: &'a Picker,
@@ -127,6 +174,10 @@ impl Widget for PickerPopup<'_> {
             Constraint::Fill(1),
         ]));
         search_line(&picker.query, "", theme).render(search_area, buf);
+        if picker.searching {
+            Line::styled("searching…", theme.dim).render(rows_area, buf);
+            return;
+        }
         if picker.matches.is_empty() {
             Line::styled("Nothing matches.", theme.dim).render(rows_area, buf);
             return;

@@ -1,20 +1,21 @@
 //! The event loop: draw, wait for a key, a click or an answer from the background planner,
 //! map it to a message, update, perform the command. Solves run on the worker's threads, so
 //! waiting polls the terminal with a short timeout and then takes whatever the worker sent.
+//! A request to stop from outside (SIGTERM) ends the loop as a quit does.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{self, Event};
 use ratatui::layout::Rect;
 
 use crate::tui::app::App;
 use crate::tui::effects::Effects;
 use crate::tui::msg::Msg;
+use crate::tui::signals::StopSignals;
 use crate::tui::watch::CatalogWatcher;
 use crate::tui::worker::Worker;
 
@@ -22,34 +23,21 @@ use crate::tui::worker::Worker;
 /// enough that a plan shows within a frame or two of being solved.
 const POLL_INTERVAL: Duration = Duration::from_millis(16);
 
-/// Mouse reporting for as long as it lives; dropped on return and on panic.
-struct MouseCapture;
-
-impl MouseCapture {
-    fn enable() -> io::Result<Self> {
-        execute!(io::stdout(), EnableMouseCapture)?;
-        Ok(Self)
-    }
-}
-
-impl Drop for MouseCapture {
-    fn drop(&mut self) {
-        // Nothing more can be done if the terminal is gone.
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        let _ = io::stdout().flush();
-    }
-}
+/// Test hook, for the pseudo-terminal tests only: when set, the first key press panics, so
+/// that they can see the terminal restored and the message printed after a panic.
+pub const TEST_PANIC_ENV: &str = "SKILLPATH_TEST_PANIC";
 
 impl App {
-    /// Runs until the person quits. `watch` is the catalog file or directory to reload when
-    /// it changes (`None` for the bundled catalog).
+    /// Runs until the person quits or a stop signal arrives. `watch` is the catalog file or
+    /// directory to reload when it changes (`None` for the bundled catalog). Returns what the
+    /// person must read once the terminal is back: why their last changes are not saved.
     pub fn run(
         &mut self,
         terminal: &mut DefaultTerminal,
         effects: &mut Effects,
         watch: Option<&Path>,
-    ) -> io::Result<()> {
-        let _mouse = MouseCapture::enable()?;
+        stop: &StopSignals,
+    ) -> io::Result<Option<String>> {
         let (inbox_sender, inbox) = mpsc::channel();
         let worker = Worker::spawn(inbox_sender.clone())?;
         let _watcher = watch.and_then(|path| match CatalogWatcher::start(path, inbox_sender) {
@@ -61,8 +49,9 @@ impl App {
                 None
             }
         });
+        let panic_on_key = std::env::var_os(TEST_PANIC_ENV).is_some();
         let mut redraw = true;
-        while self.running {
+        while self.running && !stop.received() {
             for job in self.take_jobs() {
                 if !worker.submit(job) {
                     self.update(Msg::NotifyError(
@@ -73,14 +62,27 @@ impl App {
             if redraw {
                 terminal.draw(|frame| frame.render_widget(&*self, frame.area()))?;
             }
-            let (messages, terminal_event) = self.wait(terminal, &inbox)?;
+            let (messages, terminal_event) = self.wait(terminal, &inbox, panic_on_key)?;
             // Any terminal event redraws: a resize has no message but needs a new frame.
             redraw = terminal_event || !messages.is_empty();
+            redraw |= self.take_search_answers();
             for msg in messages {
                 self.dispatch(msg, effects);
             }
         }
-        Ok(())
+        Ok(self.finish(effects))
+    }
+
+    /// The last save, if the one before failed; and why changes are lost, if they are.
+    fn finish(&mut self, effects: &mut Effects) -> Option<String> {
+        if let Some(save) = self.pending_save()
+            && let Some(failed) = effects.perform(save)
+        {
+            self.update(failed);
+        }
+        self.unsaved
+            .as_ref()
+            .map(|reason| format!("your latest changes were not saved: {reason}"))
     }
 
     /// The message of the next terminal event, if one comes within the poll interval, then
@@ -89,11 +91,20 @@ impl App {
         &self,
         terminal: &DefaultTerminal,
         inbox: &Receiver<Msg>,
+        panic_on_key: bool,
     ) -> io::Result<(Vec<Msg>, bool)> {
         let mut messages = Vec::new();
-        let terminal_event = event::poll(POLL_INTERVAL)?;
+        let terminal_event = match event::poll(POLL_INTERVAL) {
+            Ok(ready) => ready,
+            // A signal arrived while waiting: the loop looks at it next.
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => false,
+            Err(error) => return Err(error),
+        };
         if terminal_event {
             let event = event::read()?;
+            if panic_on_key && matches!(event, Event::Key(_)) {
+                panic!("{TEST_PANIC_ENV} is set: a deliberate panic on the first key");
+            }
             let size = terminal.size()?;
             let area = Rect::new(0, 0, size.width, size.height);
             messages.extend(self.handle_event(&event, area));

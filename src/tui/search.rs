@@ -62,12 +62,22 @@ fn strong(scored: Vec<(i64, usize)>) -> Vec<usize> {
         .collect()
 }
 
+/// A text an item can be found by.
+#[derive(Debug, Clone, PartialEq)]
+struct Field {
+    text: String,
+    /// `text` with ASCII letters lowercased, as the matcher compares them ignoring case.
+    folded: String,
+    weight: i64,
+}
+
 /// Search over a long list (thousands of credentials) as a person types. A longer query can
-/// only match items the shorter one matched, so each letter rescans just those; Backspace
-/// returns to an answer already computed.
+/// only match items the shorter one matched (matching is by subsequence), so each letter
+/// rescans just those; Backspace returns to an answer already computed. A cheap subsequence
+/// test on the lowercased texts skips the full scorer for items that cannot match.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchIndex {
-    fields: Vec<Vec<(String, i64)>>,
+    fields: Vec<Vec<Field>>,
     /// The queries typed so far, each extending the one before, with everything it matched
     /// (before the weak-match cutoff, which depends on the best score).
     history: Vec<(String, Vec<(i64, usize)>)>,
@@ -76,6 +86,18 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// `fields[i]`: the texts item `i` can be found by, with their weights.
     pub fn new(fields: Vec<Vec<(String, i64)>>) -> Self {
+        let fields = fields
+            .into_iter()
+            .map(|item| {
+                item.into_iter()
+                    .map(|(text, weight)| Field {
+                        folded: text.to_ascii_lowercase(),
+                        text,
+                        weight,
+                    })
+                    .collect()
+            })
+            .collect();
         Self {
             fields,
             history: Vec::new(),
@@ -96,12 +118,10 @@ impl SearchIndex {
         {
             self.history.pop();
         }
-        let fields = &self.fields;
-        let field_of = |i: usize| fields[i].iter().map(|(text, w)| (text.as_str(), *w));
         let scored = match self.history.last() {
             Some((previous, matched)) if previous == query => matched.clone(),
-            Some((_, matched)) => score(query, matched.iter().map(|&(_, i)| i), field_of),
-            None => score(query, 0..fields.len(), field_of),
+            Some((_, matched)) => self.score(query, matched.iter().map(|&(_, i)| i)),
+            None => self.score(query, 0..self.fields.len()),
         };
         if self
             .history
@@ -112,6 +132,32 @@ impl SearchIndex {
         }
         strong(scored)
     }
+
+    fn score(&self, query: &str, candidates: impl Iterator<Item = usize>) -> Vec<(i64, usize)> {
+        // The matcher ignores case only for a query without capitals, and then only ASCII
+        // case: exactly what the folded texts allow the quick test to check.
+        let ignores_case = !query.chars().any(char::is_uppercase);
+        let fields = &self.fields;
+        let field_of = |i: usize| {
+            fields[i]
+                .iter()
+                .filter(move |f| !ignores_case || is_subsequence(query, &f.folded))
+                .map(|f| (f.text.as_str(), f.weight))
+        };
+        score(query, candidates, field_of)
+    }
+}
+
+/// Whether the characters of `query` appear in `text` in order.
+fn is_subsequence(query: &str, text: &str) -> bool {
+    let mut rest = text;
+    query.chars().all(|c| match rest.find(c) {
+        Some(at) => {
+            rest = &rest[at + c.len_utf8()..];
+            true
+        }
+        None => false,
+    })
 }
 
 /// A one-line text field.
@@ -146,10 +192,12 @@ mod tests {
             "Database Administrator",
             "Data Engineer",
             "Dancer",
+            "Éclair Zoë",
         ];
         let mut index = SearchIndex::new(names.iter().map(|n| vec![(n.to_string(), 1)]).collect());
         for query in [
-            "d", "da", "dat", "data", "data e", "dat", "d", "", "nu", "n", "dan",
+            "d", "da", "dat", "data", "data e", "dat", "d", "", "nu", "n", "dan", "DA", "Dat",
+            "dA", "é", "É", "ë", "cz",
         ] {
             let fresh = fuzzy_filter(query, names.len(), |i| [(names[i], 1)]);
             assert_eq!(index.search(query), fresh, "{query:?}");

@@ -3,19 +3,18 @@
 
 use std::sync::Arc;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 use time::Date;
 
 use crate::catalog::Catalog;
 use crate::profile::Profile;
 use crate::tui::analysis::Analysis;
+use crate::tui::broken_profile::BrokenProfile;
 use crate::tui::chrome;
 use crate::tui::context::Context;
-use crate::tui::edit;
 use crate::tui::export;
-use crate::tui::global_keys::{GLOBAL_KEYS, TYPING_GLOBAL_KEYS};
-use crate::tui::keymap::{HelpSection, lookup};
+use crate::tui::global_keys::GLOBAL_KEYS;
+use crate::tui::keymap::HelpSection;
 use crate::tui::msg::{Cmd, Msg};
 use crate::tui::planner::{Job, Task};
 use crate::tui::reload::DiagnosticsOverlay;
@@ -51,7 +50,14 @@ pub struct App {
     pub help_open: bool,
     /// A broken catalog edit's diagnostics, shown over everything until closed or fixed.
     pub diagnostics: Option<DiagnosticsOverlay>,
+    /// The profile to open did not parse: the file, the error, and a new name to start under.
+    pub broken_profile: Option<BrokenProfile>,
     pub running: bool,
+    /// Why the latest changes are not on disk, if they are not: kept in memory, saved on the
+    /// next change, and a quit asks once before dropping them.
+    pub unsaved: Option<String>,
+    /// Whether quitting has already warned about [`Self::unsaved`].
+    quit_warned: bool,
     pub status: Option<Status>,
     pub roles: RolePicker,
     pub profile: ProfileEditor,
@@ -75,7 +81,22 @@ impl App {
     /// An app that hands solves to the run loop ([`App::take_jobs`]) for the background
     /// worker, and takes the answers as [`Msg::PlanReady`].
     pub fn in_background(catalog: Arc<Catalog>, profile: Profile, setup: Setup) -> Self {
-        Self::build(catalog, profile, setup, Solver::Background)
+        let mut app = Self::build(catalog, profile, setup, Solver::Background);
+        app.catalog.search_in_background();
+        app.profile.background_search = true;
+        app
+    }
+
+    /// Takes the answers of background searches; true if a list changed.
+    pub fn take_search_answers(&mut self) -> bool {
+        // Both: `|`, not `||`.
+        self.catalog.take_search_answer() | self.profile.take_search_answer()
+    }
+
+    /// Waits up to `timeout` for a background search in progress (benchmarks and tests); true
+    /// if a list changed.
+    pub fn wait_for_search(&mut self, timeout: std::time::Duration) -> bool {
+        self.catalog.wait_for_search(timeout) || self.profile.wait_for_search(timeout)
     }
 
     fn build(catalog: Arc<Catalog>, profile: Profile, setup: Setup, solver: Solver) -> Self {
@@ -97,6 +118,13 @@ impl App {
         }
         profile_editor.profile_names = names;
         profile_editor.save_problem = setup.save_problem.clone();
+        let broken_profile = setup.save_problem.clone().map(|problem| {
+            BrokenProfile::new(
+                problem,
+                &ctx.analysis.profile.name,
+                &profile_editor.profile_names,
+            )
+        });
         let mut roles = RolePicker::new(ctx.clone());
         // A first visit starts with the cursor in the search: typing finds a role at once.
         roles.search.typing = !has_target;
@@ -128,7 +156,10 @@ impl App {
             },
             help_open: false,
             diagnostics: None,
+            broken_profile,
             running: true,
+            unsaved: None,
+            quit_warned: false,
             status,
             solver,
             jobs: Vec::new(),
@@ -177,53 +208,6 @@ impl App {
         }
     }
 
-    /// The message a terminal event means, given the terminal's `area`. Pure.
-    pub fn handle_event(&self, event: &Event, area: Rect) -> Option<Msg> {
-        if let Some(key) = event.as_key_press_event() {
-            return self.handle_key(&key);
-        }
-        let Event::Mouse(mouse) = event else {
-            return None;
-        };
-        if chrome::too_small(area) {
-            return None;
-        }
-        match mouse.kind {
-            MouseEventKind::ScrollDown => Some(Msg::SelectNext),
-            MouseEventKind::ScrollUp => Some(Msg::SelectPrevious),
-            MouseEventKind::Down(MouseButton::Left) if self.help_open => Some(Msg::ToggleHelp),
-            MouseEventKind::Down(MouseButton::Left) => {
-                let areas = self.areas(area);
-                if mouse.row == areas.tabs.y {
-                    chrome::tab_at(areas.tabs, mouse.column).map(Msg::ShowScreen)
-                } else {
-                    self.active().click(areas.body, mouse.column, mouse.row)
-                }
-            }
-            _ => None,
-        }
-    }
-
-    /// The message a key means. Pure: the help overlay takes keys first, then a text field
-    /// with the cursor, then the global keys, then the screen.
-    pub fn handle_key(&self, key: &KeyEvent) -> Option<Msg> {
-        if self.diagnostics.is_some() {
-            return DiagnosticsOverlay::handle_key(key);
-        }
-        if self.help_open {
-            let closes = matches!(
-                key.code,
-                KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q')
-            );
-            return closes.then_some(Msg::ToggleHelp);
-        }
-        let screen = self.active();
-        if screen.captures_text() {
-            return lookup(TYPING_GLOBAL_KEYS, key).or_else(|| screen.handle_key(key));
-        }
-        screen.handle_key(key).or_else(|| lookup(GLOBAL_KEYS, key))
-    }
-
     /// Applies a message; returns the side effect it needs, if any.
     pub fn update(&mut self, msg: Msg) -> Option<Cmd> {
         match msg {
@@ -237,21 +221,39 @@ impl App {
                 self.request_screen_jobs();
                 return None;
             }
+            Msg::Quit => {
+                self.quit();
+                return None;
+            }
+            Msg::SaveFailed(error) => {
+                self.save_failed(&error);
+                return None;
+            }
             _ => {}
+        }
+        // The panel takes its own messages; the others (a plan, a notice) still apply.
+        if let Some(panel) = &mut self.broken_profile {
+            match &msg {
+                Msg::Type(_) | Msg::DeleteChar | Msg::InvalidInput(_) => {
+                    panel.update(&msg);
+                    return None;
+                }
+                Msg::Cancel => {
+                    self.broken_profile = None;
+                    return None;
+                }
+                Msg::CreateProfile(_) => self.broken_profile = None,
+                _ => {}
+            }
         }
         if let Some(overlay) = &mut self.diagnostics {
             match msg {
                 Msg::Cancel => self.diagnostics = None,
-                Msg::Quit => self.running = false,
                 msg => overlay.update(&msg),
             }
             return None;
         }
         let cmd = match &msg {
-            Msg::Quit => {
-                self.running = false;
-                None
-            }
             Msg::ShowScreen(screen) => {
                 self.show(*screen);
                 None
@@ -283,6 +285,7 @@ impl App {
             Msg::ProfileLoaded(profile) => {
                 let name = profile.name.clone();
                 self.set_save_problem(None);
+                self.set_unsaved(None);
                 self.replace_profile(Profile::clone(profile));
                 self.notify(format!("Opened profile {name}."), false);
                 None
@@ -311,87 +314,6 @@ impl App {
 
     fn notify(&mut self, text: String, error: bool) {
         self.status = Some(Status { text, error });
-    }
-
-    fn set_save_problem(&mut self, problem: Option<String>) {
-        self.profile.save_problem = problem;
-    }
-
-    /// Applies a profile edit, re-plans, and asks for a save.
-    fn change_profile(&mut self, msg: &Msg) -> Option<Cmd> {
-        let mut profile = self.current_profile().clone();
-        if !edit::apply(&mut profile, msg) {
-            return None;
-        }
-        if msg.changes_only_notes() {
-            self.replace_notes(profile);
-        } else {
-            self.replace_profile(profile);
-        }
-        if let Some(text) = self.describe_change(msg) {
-            self.notify(text, false);
-        }
-        match &self.profile.save_problem {
-            Some(_) => None,
-            None => Some(Cmd::SaveProfile(Box::new(self.current_profile().clone()))),
-        }
-    }
-
-    fn describe_change(&self, msg: &Msg) -> Option<String> {
-        let catalog = &self.ctx.catalog;
-        let credential = |id: &str| {
-            catalog
-                .credential(id)
-                .map_or(id.to_string(), |c| catalog.credentials[c].title.clone())
-        };
-        Some(match msg {
-            Msg::ChooseRole(id) => {
-                let title = catalog
-                    .role(id)
-                    .map_or(id.as_str(), |r| catalog.roles[r].title.as_str());
-                format!(
-                    "Target: {title}. Press 2 to add the skills you already have; the pathway updates as you go."
-                )
-            }
-            Msg::Exclude(id) => format!(
-                "Excluded {} and re-planned. Undo on Profile (2).",
-                credential(id)
-            ),
-            Msg::ExcludeProvider(p) => {
-                format!("Excluded provider {p} and re-planned. Undo on Profile (2).")
-            }
-            Msg::AddHeld(id) => format!("Added {} to the credentials you hold.", credential(id)),
-            Msg::CycleObjective => format!(
-                "Now minimising {}.",
-                self.current_profile().objective.name()
-            ),
-            Msg::AddNote(_) => "Note added. It stays private: no export includes it.".into(),
-            Msg::SetSkillLevel { skill, level } => {
-                let name = catalog
-                    .skill(skill)
-                    .map_or(skill.as_str(), |s| catalog.skills[s].name.as_str());
-                format!(
-                    "{name}: level {level} of 5, {}. +/- to change it.",
-                    crate::tui::screens::profile::level_name(*level)
-                )
-            }
-            _ => return None,
-        })
-    }
-
-    fn create_profile(&mut self, name: &str) -> Option<Cmd> {
-        if self.profile.profile_names.iter().any(|n| n == name) {
-            return Some(Cmd::LoadProfile(name.to_string()));
-        }
-        self.profile.profile_names.push(name.to_string());
-        self.profile.profile_names.sort();
-        self.set_save_problem(None);
-        self.replace_profile(Profile::new(name));
-        self.notify(
-            format!("New profile {name}. Add skills with a, choose a role on 1."),
-            false,
-        );
-        Some(Cmd::SaveProfile(Box::new(self.current_profile().clone())))
     }
 
     fn export(&mut self) -> Option<Cmd> {
@@ -435,6 +357,9 @@ impl App {
     }
 }
 
+mod changes;
+mod describe;
+mod keys;
 mod planning;
 mod reload;
 mod view;

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::tui::app::App;
+use crate::tui::broken_profile::{BROKEN_PROFILE_KEYS, BrokenProfileWidget};
 use crate::tui::chrome::{self, HelpOverlay, Hints, TabBar, TooSmall};
 use crate::tui::global_keys::{GLOBAL_KEYS, TYPING_GLOBAL_KEYS};
 use crate::tui::keymap::describe;
@@ -56,6 +57,11 @@ impl Widget for &App {
             GLOBAL_KEYS
         };
         let hints = match &self.diagnostics {
+            _ if self.broken_profile.is_some() => Hints {
+                hints: footer(&describe(BROKEN_PROFILE_KEYS)),
+                pinned: Vec::new(),
+                theme,
+            },
             Some(_) => Hints {
                 hints: footer(&describe(OVERLAY_KEYS)),
                 pinned: Vec::new(),
@@ -77,6 +83,9 @@ impl Widget for &App {
         }
         if let Some(overlay) = &self.diagnostics {
             OverlayWidget { overlay, theme }.render(areas.body, buf);
+        }
+        if let Some(panel) = &self.broken_profile {
+            BrokenProfileWidget { panel, theme }.render(areas.body, buf);
         }
     }
 }

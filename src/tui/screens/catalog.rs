@@ -2,11 +2,12 @@
 //! grants and needs, what it leads to and which roles it helps.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::catalog::{Catalog, CredIdx};
@@ -15,8 +16,10 @@ use crate::tui::format;
 use crate::tui::keymap::{Binding, HelpSection, Key, KeyHelp, describe, lookup, typed_char};
 use crate::tui::list::{item_at, scroll_offset};
 use crate::tui::msg::Msg;
+use crate::tui::screens::catalog_details as details;
 use crate::tui::screens::{ARROW_KEYS, NAV_KEYS, ScreenLogic, navigate};
 use crate::tui::search::{SearchIndex, TextField};
+use crate::tui::search_thread::LiveSearch;
 use crate::tui::widgets::{panel, search_line};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,13 +67,15 @@ const TYPING_KEYS: &[Binding<Action>] = &[
     },
 ];
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct CatalogView {
     ctx: Context,
-    index: SearchIndex,
+    searcher: LiveSearch,
     pub search: TextField,
     visible: Vec<CredIdx>,
     selected: usize,
+    /// Whether the list is waiting for the search thread's answer to the query shown.
+    pub searching: bool,
 }
 
 fn haystacks(catalog: &Catalog) -> Vec<Vec<(String, i64)>> {
@@ -96,23 +101,57 @@ fn haystacks(catalog: &Catalog) -> Vec<Vec<(String, i64)>> {
 impl CatalogView {
     pub fn new(ctx: Context) -> Self {
         let mut view = Self {
-            index: SearchIndex::new(haystacks(&ctx.catalog)),
+            searcher: LiveSearch::Inline(SearchIndex::new(haystacks(&ctx.catalog))),
             ctx,
             search: TextField::default(),
             visible: Vec::new(),
             selected: 0,
+            searching: false,
         };
         view.refilter();
         view
+    }
+
+    /// Moves searching to a thread of its own (in place if the thread cannot start).
+    pub fn search_in_background(&mut self) {
+        self.searcher = LiveSearch::background(SearchIndex::new(haystacks(&self.ctx.catalog)));
+        self.refilter();
+    }
+
+    /// Takes the search thread's answer, if one has come; true if the list changed.
+    pub fn take_search_answer(&mut self) -> bool {
+        let answer = self.searcher.take_answer();
+        answer.map(|matches| self.show_matches(matches)).is_some()
+    }
+
+    /// Waits up to `timeout` for the search thread's answer (benchmarks and tests).
+    pub fn wait_for_search(&mut self, timeout: Duration) -> bool {
+        if !self.searching {
+            return false;
+        }
+        let answer = self.searcher.wait_answer(timeout);
+        answer.map(|matches| self.show_matches(matches)).is_some()
     }
 
     pub fn selected_credential(&self) -> Option<CredIdx> {
         self.visible.get(self.selected).copied()
     }
 
-    fn refilter(&mut self) {
-        self.visible = self.index.search(&self.search.text);
+    fn show_matches(&mut self, matches: Vec<CredIdx>) {
+        self.visible = matches;
         self.selected = 0;
+        self.searching = false;
+    }
+
+    fn refilter(&mut self) {
+        let catalog = &self.ctx.catalog;
+        let len = catalog.credentials.len();
+        match self.searcher.search(&self.search.text, len, || {
+            SearchIndex::new(haystacks(catalog))
+        }) {
+            Some(matches) => self.show_matches(matches),
+            None => self.searching = true,
+        }
     }
 
     fn areas(area: Rect) -> [Rect; 2] {
@@ -181,7 +220,8 @@ impl ScreenLogic for CatalogView {
         let catalog_changed = !Arc::ptr_eq(&context.catalog, &self.ctx.catalog);
         self.ctx = context;
         if catalog_changed {
-            self.index = SearchIndex::new(haystacks(&self.ctx.catalog));
+            self.searcher
+                .renew(SearchIndex::new(haystacks(&self.ctx.catalog)));
             self.refilter();
         }
     }
@@ -222,15 +262,16 @@ impl Widget for &CatalogView {
         let [list_area, detail_area] = CatalogView::areas(area);
         let theme = &self.ctx.theme;
         let catalog = &self.ctx.catalog;
-        let block = panel(
+        let title = if self.searching {
+            " Credentials (searching…) ".to_string()
+        } else {
             format!(
                 " Credentials ({}/{}) ",
                 self.visible.len(),
                 catalog.credentials.len()
-            ),
-            self.search.typing,
-            theme,
-        );
+            )
+        };
+        let block = panel(title, self.search.typing, theme);
         let inner = block.inner(list_area);
         block.render(list_area, buf);
         let [search_area, _, rows_area] = inner.layout(&Layout::vertical([
@@ -272,113 +313,9 @@ impl Widget for &CatalogView {
             panel(" Credential ", false, theme).render(detail_area, buf);
             return;
         };
-        Paragraph::new(detail_lines(&self.ctx, selected))
+        Paragraph::new(details::lines(&self.ctx, selected))
             .wrap(Wrap { trim: false })
             .block(panel(" Details ", false, theme))
             .render(detail_area, buf);
     }
-}
-
-fn detail_lines(ctx: &Context, index: CredIdx) -> Vec<Line<'static>> {
-    let theme = &ctx.theme;
-    let catalog = &ctx.catalog;
-    let c = &catalog.credentials[index];
-    let skill = |s: usize| {
-        catalog
-            .skills
-            .get(s)
-            .map_or("?", |s| s.name.as_str())
-            .to_string()
-    };
-    let title = |i: CredIdx| {
-        catalog
-            .credentials
-            .get(i)
-            .map_or("?", |c| c.title.as_str())
-            .to_string()
-    };
-    let field = |name: &str, value: String| {
-        Line::from(vec![
-            Span::styled(format!("{name:<10}"), theme.dim),
-            Span::styled(value, theme.text),
-        ])
-    };
-    let mut lines = vec![
-        Line::styled(c.title.clone(), theme.heading),
-        Line::styled(
-            format!("{} · {:?} · {:?}", c.id, c.kind, c.format).to_lowercase(),
-            theme.dim,
-        ),
-    ];
-    let person = &ctx.analysis.resolved;
-    if person.person.done.contains(&index) {
-        lines.push(Line::styled("✓ you hold this", theme.ok));
-    }
-    if person.constraints.exclude.contains(&index) {
-        lines.push(Line::styled("excluded from your plans", theme.warning));
-    }
-    lines.push(field("Provider", c.provider.clone()));
-    lines.push(field(
-        "Effort",
-        format!(
-            "{} · {}",
-            format::hours(c.hours),
-            format::money(c.cost, &catalog.meta.currency)
-        ),
-    ));
-    let grants: Vec<String> = c
-        .grants
-        .iter()
-        .map(|&(s, l)| format!("{} {l}", skill(s)))
-        .collect();
-    if !grants.is_empty() {
-        lines.push(field("Grants", grants.join(", ")));
-    }
-    let mut needs: Vec<String> = c.requires.iter().map(|&r| title(r)).collect();
-    needs.extend(c.requires_any.iter().map(|group| {
-        let options: Vec<String> = group.iter().map(|&r| title(r)).collect();
-        format!("one of ({})", options.join(" | "))
-    }));
-    needs.extend(
-        c.requires_skills
-            .iter()
-            .map(|&(s, l)| format!("{} {l}", skill(s))),
-    );
-    lines.push(field(
-        "Needs",
-        if needs.is_empty() {
-            "nothing first".into()
-        } else {
-            needs.join(", ")
-        },
-    ));
-    if !c.parts.is_empty() {
-        let parts: Vec<String> = c.parts.iter().map(|&p| title(p)).collect();
-        lines.push(field("Stack of", parts.join(", ")));
-    }
-    let leads_to: Vec<String> = catalog
-        .credentials
-        .iter()
-        .filter(|other| {
-            other.hard_prerequisites().any(|p| p == index)
-                || other.requires_any.iter().flatten().any(|&p| p == index)
-        })
-        .map(|other| other.title.clone())
-        .collect();
-    if !leads_to.is_empty() {
-        lines.push(field("Leads to", leads_to.join(", ")));
-    }
-    let helps: Vec<String> = catalog
-        .roles
-        .iter()
-        .filter(|role| role.requires.iter().any(|r| c.grant_of(r.skill) > 0))
-        .map(|role| role.title.clone())
-        .collect();
-    if !helps.is_empty() {
-        lines.push(field("Helps", helps.join(", ")));
-    }
-    if let Some(url) = &c.url {
-        lines.push(field("URL", url.clone()));
-    }
-    lines
 }

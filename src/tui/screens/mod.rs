@@ -4,6 +4,7 @@
 //! (`impl Widget for &RolePicker`).
 
 pub mod catalog;
+mod catalog_details;
 pub mod compare;
 pub mod gap;
 pub mod graph;

@@ -106,7 +106,7 @@ const PICKER_KEYS: &[Binding<Msg>] = &[
     },
 ];
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct CompareView {
     ctx: Context,
     pub mode: Mode,

@@ -2,6 +2,7 @@
 
 use time::Date;
 
+use crate::plan::hours_per_week_problem;
 use crate::profile::Note;
 use crate::tui::format;
 use crate::tui::msg::{InputKind, Msg};
@@ -31,10 +32,11 @@ pub fn parse_input(kind: InputKind, text: &str, today: Date) -> Result<Msg, Stri
     };
     match kind {
         InputKind::HoursPerWeek => match text.parse::<f64>() {
-            Ok(v) if v.is_finite() && v > 0.0 && v <= 168.0 => Ok(Msg::SetHoursPerWeek(v)),
-            _ => Err(format!(
-                "`{text}` is not a number of hours between 0 and 168"
-            )),
+            Ok(hours) => match hours_per_week_problem(hours) {
+                None => Ok(Msg::SetHoursPerWeek(hours)),
+                Some(problem) => Err(format!("`{text}`: {problem}")),
+            },
+            Err(_) => Err(format!("`{text}` is not a number of hours")),
         },
         InputKind::BudgetCost => budget(text).map(Msg::SetBudgetCost),
         InputKind::BudgetHours => budget(text).map(Msg::SetBudgetHours),
@@ -42,9 +44,6 @@ pub fn parse_input(kind: InputKind, text: &str, today: Date) -> Result<Msg, Stri
             .map(|()| Msg::CreateProfile(text.to_string()))
             .map_err(|e| e.to_string()),
         InputKind::Note if text.is_empty() => Err("Type the note, or press Esc to cancel".into()),
-        InputKind::Note => Ok(Msg::AddNote(Note {
-            date: format::iso_date(today),
-            text: text.to_string(),
-        })),
+        InputKind::Note => Ok(Msg::AddNote(Note::new(format::iso_date(today), text))),
     }
 }

@@ -5,17 +5,19 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
+use crate::plan::HOURS_PER_WEEK;
 use crate::catalog::MAX_LEVEL;
 use crate::profile::{Note, Profile};
 use crate::tui::context::Context;
 use crate::tui::keymap::{HelpSection, KeyHelp, describe, lookup, typed_char};
 use crate::tui::list::scroll_offset;
 use crate::tui::msg::{InputKind, Msg, PickerKind};
-use crate::tui::picker::{Picker, PickerItem};
+use crate::tui::picker::Picker;
 use crate::tui::screens::{ARROW_KEYS, NAV_KEYS, ScreenLogic, navigate};
 
 mod input;
 mod keys;
+mod pickers;
 mod view;
 
 pub use input::{InputBox, parse_input};
@@ -38,13 +40,13 @@ pub enum Row {
     Note(usize),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub enum Modal {
     Picker(Picker),
     Input(InputBox),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct ProfileEditor {
     ctx: Context,
     selected: usize,
@@ -53,6 +55,8 @@ pub struct ProfileEditor {
     pub profile_names: Vec<String>,
     /// Why changes are not being saved, if they are not.
     pub save_problem: Option<String>,
+    /// Whether long pickers search on a thread (as the app runs) rather than in `update`.
+    pub background_search: bool,
 }
 
 /// The rows in display order, with the section each starts (if any).
@@ -95,6 +99,7 @@ impl ProfileEditor {
             modal: None,
             profile_names: Vec::new(),
             save_problem: None,
+            background_search: false,
         }
     }
 
@@ -111,84 +116,6 @@ impl ProfileEditor {
 
     fn row_count(&self) -> usize {
         rows(self.profile()).len()
-    }
-
-    fn open_picker(&self, kind: PickerKind) -> Picker {
-        let catalog = &self.ctx.catalog;
-        let profile = self.profile();
-        let (title, items): (&str, Vec<PickerItem>) = match kind {
-            PickerKind::Skill => (
-                "Add a skill you have",
-                catalog
-                    .skills
-                    .iter()
-                    .filter(|s| !profile.skills.contains_key(&s.id))
-                    .map(|s| PickerItem {
-                        id: s.id.clone(),
-                        label: s.name.clone(),
-                        detail: s.aliases.join(", "),
-                    })
-                    .collect(),
-            ),
-            PickerKind::HeldCredential | PickerKind::ExcludeCredential => (
-                if kind == PickerKind::HeldCredential {
-                    "Add a credential you hold"
-                } else {
-                    "Never plan this credential"
-                },
-                catalog
-                    .credentials
-                    .iter()
-                    .filter(|c| !profile.done.contains(&c.id) && !profile.exclude.contains(&c.id))
-                    .map(|c| PickerItem {
-                        id: c.id.clone(),
-                        label: c.title.clone(),
-                        detail: c.provider.clone(),
-                    })
-                    .collect(),
-            ),
-            PickerKind::ExcludeProvider => (
-                "Never plan this provider",
-                catalog
-                    .providers()
-                    .into_iter()
-                    .filter(|p| !profile.exclude_providers.contains(*p))
-                    .map(|p| PickerItem {
-                        id: p.to_string(),
-                        label: p.to_string(),
-                        detail: String::new(),
-                    })
-                    .collect(),
-            ),
-            PickerKind::Role => (
-                "Choose your target role",
-                catalog
-                    .roles
-                    .iter()
-                    .map(|r| PickerItem {
-                        id: r.id.clone(),
-                        label: r.title.clone(),
-                        detail: r.id.clone(),
-                    })
-                    .collect(),
-            ),
-            PickerKind::Profile => (
-                "Switch profile",
-                self.profile_names
-                    .iter()
-                    .map(|name| PickerItem {
-                        id: name.clone(),
-                        label: name.clone(),
-                        detail: if *name == profile.name {
-                            "current".into()
-                        } else {
-                            String::new()
-                        },
-                    })
-                    .collect(),
-            ),
-        };
-        Picker::new(kind, title, items)
     }
 
     fn open_input(&self, kind: InputKind) -> InputBox {
@@ -234,6 +161,22 @@ impl ProfileEditor {
         }
     }
 
+    /// Takes the open picker's search answer, if one has come; true if its list changed.
+    pub fn take_search_answer(&mut self) -> bool {
+        match &mut self.modal {
+            Some(Modal::Picker(picker)) => picker.take_search_answer(),
+            _ => false,
+        }
+    }
+
+    /// Waits up to `timeout` for the open picker's search (benchmarks and tests).
+    pub fn wait_for_search(&mut self, timeout: std::time::Duration) -> bool {
+        match &mut self.modal {
+            Some(Modal::Picker(picker)) => picker.wait_for_search(timeout),
+            _ => false,
+        }
+    }
+
     /// The note under the cursor, if the cursor is on one.
     pub fn selected_note(&self) -> Option<&Note> {
         match self.selected_row()? {
@@ -262,7 +205,7 @@ impl ProfileEditor {
             Row::HoursPerWeek => {
                 let hours = profile.hours_per_week;
                 let next = if up {
-                    (hours + 1.0).floor()
+                    (hours + 1.0).floor().min(*HOURS_PER_WEEK.end())
                 } else {
                     (hours - 1.0).ceil().max(1.0)
                 };
@@ -341,7 +284,15 @@ impl ScreenLogic for ProfileEditor {
 
     fn update(&mut self, msg: &Msg) {
         match (&mut self.modal, msg) {
-            (_, Msg::OpenPicker(kind)) => self.modal = Some(Modal::Picker(self.open_picker(*kind))),
+            (_, Msg::OpenPicker(kind)) => {
+                let picker = self.open_picker(*kind);
+                let picker = if self.background_search {
+                    picker.in_background()
+                } else {
+                    picker
+                };
+                self.modal = Some(Modal::Picker(picker));
+            }
             (_, Msg::OpenInput(kind)) => self.modal = Some(Modal::Input(self.open_input(*kind))),
             (Some(_), Msg::Cancel) => self.modal = None,
             (Some(Modal::Picker(picker)), Msg::Type(c)) => picker.push(*c),
