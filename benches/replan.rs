@@ -3,22 +3,16 @@
 //! is planned from scratch today; the table (min / p50 / p95 / max per family and edit) is
 //! the baseline that reuse of the last solve must beat.
 
+mod common;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use common::percentile;
 use criterion::{Criterion, criterion_group, criterion_main};
 use skillpath::catalog::Catalog;
-use skillpath::catalog::synthetic::{Spec, generate};
+use skillpath::catalog::synthetic::{BENCH_FAMILIES, Spec, generate};
 use skillpath::plan::{Person, PlanRequest, plan};
-
-const FAMILIES: [(usize, usize, usize); 6] = [
-    (500, 2, 5),
-    (2_000, 3, 10),
-    (5_000, 4, 20),
-    (5_000, 6, 40),
-    (20_000, 4, 20),
-    (20_000, 6, 40),
-];
 
 const EDITS: [&str; 3] = ["level", "held", "exclude"];
 
@@ -53,10 +47,6 @@ fn requests(catalog: &Catalog, edit: &str) -> Vec<PlanRequest> {
         .collect()
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
-}
-
 fn print_table(catalogs: &[(String, Catalog)]) {
     println!("family                 edit      instances  min ms  p50 ms  p95 ms  max ms  proven");
     for (name, catalog) in catalogs {
@@ -87,7 +77,7 @@ fn print_table(catalogs: &[(String, Catalog)]) {
 }
 
 fn replan(c: &mut Criterion) {
-    let catalogs: Vec<(String, Catalog)> = FAMILIES
+    let catalogs: Vec<(String, Catalog)> = BENCH_FAMILIES
         .iter()
         .map(|&(credentials, depth, gap)| {
             (

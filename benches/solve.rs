@@ -2,22 +2,16 @@
 //! skills. Criterion measures each family (cycling through its roles); a table of per-instance
 //! percentiles (min / p50 / p95 / max) is printed first, since a p95 is what a person feels.
 
+mod common;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use common::percentile;
 use criterion::{Criterion, criterion_group, criterion_main};
 use skillpath::catalog::Catalog;
-use skillpath::catalog::synthetic::{Spec, generate};
+use skillpath::catalog::synthetic::{BENCH_FAMILIES, Spec, generate};
 use skillpath::plan::{Person, PlanRequest, plan};
-
-const FAMILIES: [(usize, usize, usize); 6] = [
-    (500, 2, 5),
-    (2_000, 3, 10),
-    (5_000, 4, 20),
-    (5_000, 6, 40),
-    (20_000, 4, 20),
-    (20_000, 6, 40),
-];
 
 fn requests(catalog: &Catalog) -> Vec<PlanRequest> {
     (0..catalog.roles.len())
@@ -25,15 +19,11 @@ fn requests(catalog: &Catalog) -> Vec<PlanRequest> {
         .collect()
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
-}
-
 fn print_table() {
     println!(
         "family (credentials x depth, gap)   instances  min ms  p50 ms  p95 ms  max ms  proven"
     );
-    for (credentials, depth, gap) in FAMILIES {
+    for (credentials, depth, gap) in BENCH_FAMILIES {
         let mut times = Vec::new();
         let mut proven = 0;
         for seed in 0..3 {
@@ -64,7 +54,7 @@ fn solve(c: &mut Criterion) {
     group
         .measurement_time(Duration::from_secs(5))
         .sample_size(20);
-    for (credentials, depth, gap) in FAMILIES {
+    for (credentials, depth, gap) in BENCH_FAMILIES {
         let catalog = generate(&Spec::sized(credentials, depth, gap, 0));
         let all = requests(&catalog);
         let mut next = 0;

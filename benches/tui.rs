@@ -10,10 +10,13 @@
 //! that wait too, and the frame that shows the answer: how long the list takes to follow.
 //! "(inline)" searches inside the keystroke, as before the search thread existed.
 
+mod common;
+
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use common::percentile;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -208,10 +211,6 @@ fn prepare(
     }
     let terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
     (app, terminal)
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
 fn print_table(catalog: &Arc<skillpath::catalog::Catalog>) {

@@ -18,6 +18,17 @@ pub struct Spec {
     pub seed: u64,
 }
 
+/// The families the benchmarks and the HiGHS comparison measure: (credentials, depth, gap),
+/// from a small catalog to the largest with the deepest prerequisites and the widest gap.
+pub const BENCH_FAMILIES: [(usize, usize, usize); 6] = [
+    (500, 2, 5),
+    (2_000, 3, 10),
+    (5_000, 4, 20),
+    (5_000, 6, 40),
+    (20_000, 4, 20),
+    (20_000, 6, 40),
+];
+
 impl Spec {
     /// A family member: `credentials` at `depth`, with skills and roles in proportion.
     pub fn sized(credentials: usize, depth: usize, gap: usize, seed: u64) -> Self {

@@ -101,8 +101,7 @@ impl Widget for BrokenProfileWidget<'_> {
             Line::styled(panel.problem.clone(), theme.text),
             Line::default(),
             Line::styled(
-                "The file stays exactly as it is: fix it in an editor and reopen it, or start \
-                 a new profile now and keep working.",
+                "Fix it in an editor and reopen it, or start a new profile now and keep working.",
                 theme.text,
             ),
             Line::default(),
