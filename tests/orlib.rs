@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use skillpath::catalog::{Catalog, CatalogMeta, Credential, Requirement, Role, Skill};
+use skillpath::import::orlib::set_cover_catalog;
 use skillpath::plan::{Person, PlanRequest, plan};
 
 fn orlib_dir() -> Option<PathBuf> {
@@ -15,60 +15,6 @@ fn orlib_dir() -> Option<PathBuf> {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
     let dir = base.join("orlib");
     dir.is_dir().then_some(dir)
-}
-
-fn set_cover_catalog(text: &str) -> Catalog {
-    let mut numbers = text
-        .split_whitespace()
-        .map(|t| t.parse::<usize>().expect("an integer"));
-    let mut next = || numbers.next().expect("the instance ends early");
-    let (rows, columns) = (next(), next());
-    let costs: Vec<usize> = (0..columns).map(|_| next()).collect();
-    let mut covers: Vec<Vec<(usize, u8)>> = vec![Vec::new(); columns];
-    for row in 0..rows {
-        for _ in 0..next() {
-            covers[next() - 1].push((row, 1));
-        }
-    }
-    let skills = (0..rows)
-        .map(|r| Skill::new(format!("row-{r}"), format!("Row {r}")))
-        .collect();
-    let credentials = covers
-        .into_iter()
-        .zip(costs)
-        .enumerate()
-        .map(|(j, (grants, cost))| Credential {
-            id: format!("column-{j}"),
-            title: format!("Column {j}"),
-            provider: "OR-Library".into(),
-            kind: Default::default(),
-            hours: cost as f64,
-            cost: 0.0,
-            format: Default::default(),
-            url: None,
-            grants,
-            requires: vec![],
-            requires_any: vec![],
-            requires_skills: vec![],
-            parts: vec![],
-            valid_years: None,
-        })
-        .collect();
-    let role = Role {
-        id: "cover".into(),
-        title: "Cover every row".into(),
-        description: String::new(),
-        requires: (0..rows)
-            .map(|skill| Requirement {
-                skill,
-                level: 1,
-                importance: 1,
-            })
-            .collect(),
-        optional: vec![],
-        codes: vec![],
-    };
-    Catalog::new(CatalogMeta::default(), skills, credentials, vec![role])
 }
 
 fn assert_proves_optimum(instances: &[(&str, f64)]) {
@@ -81,7 +27,7 @@ fn assert_proves_optimum(instances: &[(&str, f64)]) {
     for &(name, optimum) in instances {
         let text =
             std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("readable instance");
-        let catalog = set_cover_catalog(&text);
+        let catalog = set_cover_catalog(&text).expect("a valid OR-Library instance");
         let mut request = PlanRequest::new(0, Person::default());
         request.time_limit = Duration::from_secs(120);
         let result = plan(&catalog, &request).expect("plans");

@@ -14,6 +14,7 @@ pub mod source;
 pub mod stats;
 pub mod suggest;
 pub mod synthetic;
+pub mod synthetic_toml;
 mod validate;
 mod validate_credential;
 mod validate_cycles;

@@ -6,6 +6,7 @@ mod calendar;
 mod compare;
 mod dominance;
 mod every_goal;
+pub mod export;
 mod gap;
 mod lagrange;
 mod milp;
