@@ -144,7 +144,9 @@ fn a_profile_change_asks_for_the_comparison_again() {
 #[test]
 fn r_writes_the_handover_report_without_the_advisors_notes() {
     let mut profile = tui_fixture::profile();
-    profile.notes.push(Note::new("2026-02-20", "Client is anxious about cost"));
+    profile
+        .notes
+        .push(Note::new("2026-02-20", "Client is anxious about cost"));
     let mut app = tui_fixture::background_app(profile);
     app.update(Msg::ShowScreen(Screen::Pathway));
     assert!(press(&mut app, KeyCode::Char('r')).is_empty());

@@ -146,7 +146,10 @@ const EXPECTED: &[(&str, &[Expected])] = &[
         "invalid_currency.toml",
         &[("invalid-currency", "`dollars`", "3:12")],
     ),
-    ("not_utf8.toml", &[("read-error", "not valid UTF-8", "2:10")]),
+    (
+        "not_utf8.toml",
+        &[("read-error", "not valid UTF-8", "2:10")],
+    ),
     (
         "several_errors.toml",
         &[

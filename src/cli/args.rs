@@ -132,7 +132,12 @@ pub struct PlanOptions {
 
     /// Past this (per role, for `roles`), the best verified plan so far, with optimal: false
     /// and its lower bound.
-    #[arg(long, value_name = "N", default_value_t = 2000, allow_negative_numbers = true)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 2000,
+        allow_negative_numbers = true
+    )]
     pub time_limit_ms: u64,
 }
 

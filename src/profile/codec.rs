@@ -93,7 +93,8 @@ mod tests {
 
     #[test]
     fn keys_a_newer_version_wrote_into_a_note_survive_a_save() {
-        let text = "[[notes]]\ndate = \"2026-03-02\"\ntext = \"call back\"\nfollow_up = \"2026-04-01\"\n";
+        let text =
+            "[[notes]]\ndate = \"2026-03-02\"\ntext = \"call back\"\nfollow_up = \"2026-04-01\"\n";
         let profile = parse(text).unwrap();
         let saved = to_toml(&profile).unwrap();
         assert!(saved.contains("follow_up = \"2026-04-01\""), "{saved}");

@@ -18,7 +18,9 @@ fn ana() -> Profile {
     let mut profile = Profile::new("ana");
     profile.skills.insert("sql".into(), 2);
     profile.done.insert("sql-basics".into());
-    profile.notes.push(Note::new("2026-01-05", "prefers evening courses"));
+    profile
+        .notes
+        .push(Note::new("2026-01-05", "prefers evening courses"));
     profile
 }
 

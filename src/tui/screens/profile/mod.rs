@@ -5,8 +5,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
-use crate::plan::HOURS_PER_WEEK;
 use crate::catalog::MAX_LEVEL;
+use crate::plan::HOURS_PER_WEEK;
 use crate::profile::{Note, Profile};
 use crate::tui::context::Context;
 use crate::tui::keymap::{HelpSection, KeyHelp, describe, lookup, typed_char};
