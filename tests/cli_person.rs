@@ -185,9 +185,9 @@ fn stale_ids_in_a_profile_are_warnings_with_did_you_mean() {
         .args(["gap", "--profile", &format!("{PROFILES}/stale.toml")])
         .assert()
         .success()
-        .stderr(predicate::str::contains(
-            "warning: profile names skill `sqll`",
-        ))
+        .stderr(predicate::str::contains(format!(
+            "warning: {PROFILES}/stale.toml: profile names skill `sqll`"
+        )))
         .stderr(predicate::str::contains("did you mean `sql`?"));
 }
 

@@ -2,7 +2,7 @@
 //! win. Unknown ids on the command line are errors with "did you mean"; stale ids inside a saved
 //! profile are warnings, because the profile outlives catalog edits.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::catalog::{Catalog, CredIdx, RoleIdx};
 use crate::cli::args::{PersonArgs, PlanOptions};
@@ -29,13 +29,13 @@ pub fn resolve(
     args: &PersonArgs,
     options: Option<&PlanOptions>,
 ) -> Result<Subject, CliError> {
-    let profile = match &args.profile {
+    let (profile, file) = match &args.profile {
         Some(profile) => load_profile(profile)?,
-        None => Profile::new(""),
+        None => (Profile::new(""), PathBuf::new()),
     };
     let resolved = profile.resolve(catalog);
     for issue in &resolved.issues {
-        stderr_line(&format!("warning: {issue}"));
+        stderr_line(&format!("warning: {}: {issue}", file.display()));
     }
     let mut subject = Subject {
         person: resolved.person,
@@ -126,15 +126,16 @@ fn credential(catalog: &Catalog, id: &str) -> Result<CredIdx, CliError> {
     })
 }
 
-/// A path when it looks like one (has a '/' or ends in .toml), else a name in the store.
-fn load_profile(profile: &str) -> Result<Profile, CliError> {
+/// A path when it looks like one (has a '/' or ends in .toml), else a name in the store; with
+/// the file it was read from, for the warnings about it.
+fn load_profile(profile: &str) -> Result<(Profile, PathBuf), CliError> {
     let is_path = profile.contains('/')
         || profile.contains(std::path::MAIN_SEPARATOR)
         || profile.ends_with(".toml");
-    let profile = if is_path {
-        load_file(Path::new(profile))?
+    if is_path {
+        Ok((load_file(Path::new(profile))?, PathBuf::from(profile)))
     } else {
-        ProfileStore::open_default()?.load(profile)?
-    };
-    Ok(profile)
+        let store = ProfileStore::open_default()?;
+        Ok((store.load(profile)?, store.path_of(profile)))
+    }
 }
