@@ -3,6 +3,7 @@
 
 pub mod diagnostic;
 pub mod format;
+mod format_comments;
 pub mod graph;
 pub mod load;
 mod model;

@@ -6,8 +6,10 @@ use std::path::PathBuf;
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use time::Date;
 
-use crate::catalog::MAX_LEVEL;
-use crate::plan::{Objective, hours_per_week_problem};
+pub use crate::cli::values::SkillLevel;
+use crate::cli::values::{hours_per_week, importance, iso_date, non_negative, parse_skill_level};
+
+use crate::plan::Objective;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -61,6 +63,7 @@ pub enum Command {
 }
 
 /// Who the person is: a saved profile, flags, or both (flags win).
+
 #[derive(Debug, Clone, Default, Args)]
 pub struct PersonArgs {
     /// A saved profile by name, or a profile file (a path with '/' or ending in .toml).
@@ -77,33 +80,8 @@ pub struct PersonArgs {
     pub done: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SkillLevel {
-    pub skill: String,
-    pub level: u8,
-}
-
-fn parse_skill_level(text: &str) -> Result<SkillLevel, String> {
-    let Some((skill, level)) = text.split_once('=') else {
-        return Err(format!("`{text}` is not SKILL=LEVEL (for example sql=2)"));
-    };
-    let skill = skill.trim();
-    if skill.is_empty() {
-        return Err(format!("`{text}` names no skill (write SKILL=LEVEL)"));
-    }
-    match level.trim().parse::<u8>() {
-        Ok(level @ 1..=MAX_LEVEL) => Ok(SkillLevel {
-            skill: skill.to_string(),
-            level,
-        }),
-        _ => Err(format!(
-            "level `{}` for `{skill}` is not a whole number from 1 to {MAX_LEVEL}",
-            level.trim()
-        )),
-    }
-}
-
 /// How to plan: objective and constraints. Flags win over the profile's settings.
+
 #[derive(Debug, Clone, Default, Args)]
 pub struct PlanOptions {
     /// What to minimise [default: the profile's, else hours].
@@ -141,23 +119,6 @@ pub struct PlanOptions {
     pub time_limit_ms: u64,
 }
 
-fn non_negative(text: &str) -> Result<f64, String> {
-    match text.parse::<f64>() {
-        Ok(n) if n.is_finite() && n >= 0.0 => Ok(n),
-        _ => Err(format!("`{text}` is not a number of zero or more")),
-    }
-}
-
-fn hours_per_week(text: &str) -> Result<f64, String> {
-    let hours = text
-        .parse::<f64>()
-        .map_err(|_| format!("`{text}` is not a number of hours"))?;
-    match hours_per_week_problem(hours) {
-        None => Ok(hours),
-        Some(problem) => Err(format!("`{text}`: {problem}")),
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ObjectiveArg {
     Hours,
@@ -176,6 +137,7 @@ impl From<ObjectiveArg> for Objective {
 }
 
 /// Output formats of commands whose output is data.
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum Format {
     #[default]
@@ -185,6 +147,7 @@ pub enum Format {
 }
 
 /// Formats of commands that have no Markdown form.
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum DataFormat {
     #[default]
@@ -338,11 +301,6 @@ pub enum ReportFormat {
     Html,
 }
 
-fn iso_date(text: &str) -> Result<Date, String> {
-    crate::plan::parse_iso_date(text)
-        .ok_or_else(|| format!("`{text}` is not a date written YYYY-MM-DD"))
-}
-
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     #[command(subcommand)]
@@ -385,13 +343,6 @@ pub struct OnetImportArgs {
     pub out: Option<PathBuf>,
 }
 
-fn importance(text: &str) -> Result<f64, String> {
-    match text.parse::<f64>() {
-        Ok(n) if (1.0..=5.0).contains(&n) => Ok(n),
-        _ => Err(format!("`{text}` is not an importance from 1 to 5")),
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum TechnologyArg {
     /// Rows marked In Demand (in job postings for the occupation).
@@ -411,28 +362,5 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn skill_levels_parse_and_reject_clearly() {
-        assert_eq!(
-            parse_skill_level("sql=2"),
-            Ok(SkillLevel {
-                skill: "sql".into(),
-                level: 2
-            })
-        );
-        assert!(
-            parse_skill_level("sql")
-                .unwrap_err()
-                .contains("SKILL=LEVEL")
-        );
-        assert!(parse_skill_level("sql=9").unwrap_err().contains("1 to 5"));
-        assert!(parse_skill_level("sql=x").unwrap_err().contains("1 to 5"));
-        assert!(
-            parse_skill_level("=2")
-                .unwrap_err()
-                .contains("names no skill")
-        );
     }
 }

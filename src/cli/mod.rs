@@ -18,6 +18,7 @@ mod plan;
 mod report;
 mod roles;
 mod stats;
+mod values;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;

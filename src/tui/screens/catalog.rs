@@ -13,11 +13,11 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::catalog::{Catalog, CredIdx};
 use crate::tui::context::Context;
 use crate::tui::format;
-use crate::tui::keymap::{Binding, HelpSection, Key, KeyHelp, describe, lookup, typed_char};
+use crate::tui::keymap::{Binding, HelpSection, Key, KeyHelp, lookup, typed_char};
 use crate::tui::list::{item_at, scroll_offset};
 use crate::tui::msg::Msg;
 use crate::tui::screens::catalog_details as details;
-use crate::tui::screens::{ARROW_KEYS, NAV_KEYS, ScreenLogic, navigate};
+use crate::tui::screens::{ARROW_KEYS, NAV_KEYS, ScreenLogic, navigate, search_list_hints};
 use crate::tui::search::{SearchIndex, TextField};
 use crate::tui::search_thread::LiveSearch;
 use crate::tui::widgets::{panel, search_line};
@@ -231,11 +231,7 @@ impl ScreenLogic for CatalogView {
     }
 
     fn hints(&self) -> Vec<KeyHelp> {
-        if self.search.typing {
-            [describe(ARROW_KEYS), describe(TYPING_KEYS)].concat()
-        } else {
-            [describe(NAV_KEYS), describe(BROWSE_KEYS)].concat()
-        }
+        search_list_hints(self.search.typing, BROWSE_KEYS, TYPING_KEYS)
     }
 
     fn help(&self) -> Vec<HelpSection> {

@@ -26,7 +26,7 @@ use ratatui::layout::Rect;
 use crate::tui::context::Context;
 use ratatui::crossterm::event::KeyCode;
 
-use crate::tui::keymap::{Binding, HelpSection, Key, KeyHelp};
+use crate::tui::keymap::{Binding, HelpSection, Key, KeyHelp, describe};
 use crate::tui::msg::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -204,6 +204,20 @@ pub fn footer(help: &[KeyHelp]) -> Vec<(String, &'static str)> {
         }
     }
     hints
+}
+
+/// The status-line keys of a searchable list: the arrows and its typing keys while a search is
+/// being typed (letters are text then), else the screen keys and its browsing keys.
+pub fn search_list_hints<A>(
+    typing: bool,
+    browse_keys: &[Binding<A>],
+    typing_keys: &[Binding<A>],
+) -> Vec<KeyHelp> {
+    if typing {
+        [describe(ARROW_KEYS), describe(typing_keys)].concat()
+    } else {
+        [describe(NAV_KEYS), describe(browse_keys)].concat()
+    }
 }
 
 #[cfg(test)]

@@ -11,14 +11,17 @@ use crate::catalog::{Catalog, RoleIdx};
 use crate::plan::{Plan, PlanRequest, RoleRank};
 use crate::tui::analysis::Outcome;
 use crate::tui::context::Context;
-use crate::tui::keymap::{Binding, HelpSection, Key, KeyHelp, describe, lookup, typed_char};
+use crate::tui::keymap::{Binding, HelpSection, Key, KeyHelp, lookup, typed_char};
 use crate::tui::list::item_at;
 use crate::tui::msg::Msg;
 use crate::tui::planner::{self, RankRequest};
-use crate::tui::screens::{ARROW_KEYS, NAV_KEYS, ScreenLogic, navigate};
+use crate::tui::screens::{ARROW_KEYS, NAV_KEYS, ScreenLogic, navigate, search_list_hints};
 use crate::tui::search::{TextField, fuzzy_filter};
 
+mod preview;
 mod view;
+
+use preview::Preview;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
@@ -77,21 +80,6 @@ const TYPING_KEYS: &[Binding<Action>] = &[
         hint: None,
     },
 ];
-
-/// The plan of a role under the cursor, computed once per profile change.
-#[derive(Debug, Clone, PartialEq)]
-enum Preview {
-    Plan {
-        hours: f64,
-        cost: f64,
-        credentials: usize,
-        optimal: bool,
-        lower_bound: f64,
-        uncoverable: usize,
-        gap: usize,
-    },
-    Failed(String),
-}
 
 #[derive(Debug, Clone)]
 pub struct RolePicker {
@@ -274,20 +262,6 @@ impl RolePicker {
     }
 }
 
-impl Preview {
-    fn of(plan: &crate::plan::Plan) -> Self {
-        Preview::Plan {
-            hours: plan.totals.hours,
-            cost: plan.totals.cost,
-            credentials: plan.totals.credentials,
-            optimal: plan.optimal,
-            lower_bound: plan.lower_bound,
-            uncoverable: plan.uncoverable.len(),
-            gap: plan.gap.len(),
-        }
-    }
-}
-
 /// Title and id weigh most, then the names and aliases of the skills the role requires.
 fn haystacks(catalog: &Catalog) -> Vec<Vec<(String, i64)>> {
     catalog
@@ -385,11 +359,7 @@ impl ScreenLogic for RolePicker {
     }
 
     fn hints(&self) -> Vec<KeyHelp> {
-        if self.search.typing {
-            [describe(ARROW_KEYS), describe(TYPING_KEYS)].concat()
-        } else {
-            [describe(NAV_KEYS), describe(BROWSE_KEYS)].concat()
-        }
+        search_list_hints(self.search.typing, BROWSE_KEYS, TYPING_KEYS)
     }
 
     fn help(&self) -> Vec<HelpSection> {

@@ -8,7 +8,8 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::catalog::{MAX_LEVEL, Requirement, RoleIdx};
 use crate::tui::format;
 use crate::tui::list::scroll_offset;
-use crate::tui::screens::roles::{Preview, RolePicker};
+use crate::tui::screens::roles::RolePicker;
+use crate::tui::screens::roles::preview::Preview;
 use crate::tui::widgets::{level_bar, panel, search_line, share_bar};
 
 impl Widget for &RolePicker {
