@@ -18,67 +18,34 @@
 //! prices is often a better plan than the plain greedy one. A better plan tightens the step
 //! size of the ascent and the reduced-cost test both.
 
+mod narrow;
+mod rows;
+
 use std::collections::HashSet;
 
-use crate::plan::milp::{Cut, Trigger};
+use crate::plan::milp::Cut;
 use crate::plan::relaxed::{Supporters, greedy_selection};
 use crate::plan::simulate::{Simulation, drop_redundant};
 use crate::plan::task::Task;
+use narrow::Narrowed;
+use rows::Rows;
 
-/// The relaxed rows in compressed form: row `r` is `sum(members[start[r]..start[r+1]]) >=
-/// x[trigger[r]]`, or `>= 1` for a goal row (no trigger).
-struct Rows {
-    start: Vec<usize>,
-    members: Vec<usize>,
-    trigger: Vec<Option<usize>>,
-}
-
-impl Rows {
-    fn of(task: &Task) -> Self {
-        let mut rows = Rows {
-            start: vec![0],
-            members: Vec::new(),
-            trigger: Vec::new(),
-        };
-        for (k, supports) in task.supports.iter().enumerate() {
-            for support in supports {
-                rows.push(support, Some(k));
-            }
-        }
-        for goal in &task.goals {
-            rows.push(&goal.achievers, None);
-        }
-        rows
-    }
-
-    fn push(&mut self, members: &[usize], trigger: Option<usize>) {
-        self.members.extend_from_slice(members);
-        self.start.push(self.members.len());
-        self.trigger.push(trigger);
-    }
-
-    fn len(&self) -> usize {
-        self.trigger.len()
-    }
-
-    fn members(&self, r: usize) -> &[usize] {
-        &self.members[self.start[r]..self.start[r + 1]]
-    }
-}
-
+/// What the ascent proved about the plans cheaper than the incumbent it ended with (the
+/// incumbent answers for every other plan).
 pub(crate) struct Lagrangian {
-    /// A proven lower bound on any plan that reaches every goal.
+    /// A lower bound on those plans.
     pub bound: f64,
-    /// Per candidate, its reduced cost at the multipliers that gave `bound`.
+    /// Per candidate, its reduced cost at the multipliers that gave `bound`; infinite for a
+    /// candidate the ascent dropped as in none of those plans.
     pub reduced_cost: Vec<f64>,
-    /// Landmark cuts found on the way, valid for every plan.
+    /// Landmark cuts found on the way, valid for those plans.
     pub cuts: Vec<Cut>,
 }
 
 impl Lagrangian {
     /// Whether a plan taking candidate `k` can cost no more than `upper`.
     pub fn may_take(&self, k: usize, upper: f64) -> bool {
-        self.bound + self.reduced_cost[k].max(0.0) <= upper + slack(upper)
+        may_take(self.bound, self.reduced_cost[k], upper)
     }
 }
 
@@ -110,14 +77,18 @@ fn repairs_after(iteration: usize) -> bool {
     iteration >= 15 && (iteration + 1).is_power_of_two()
 }
 
+/// Iterations between two looks at whether narrowing the task would pay.
+const NARROW_EVERY: usize = 10;
+
 /// Subgradient ascent for at most `iterations` steps. `best` is improved in place whenever
 /// the multipliers suggest a cheaper plan.
-pub(crate) fn bound(task: &Task, best: &mut Incumbent, iterations: usize) -> Lagrangian {
-    let mut rows = Rows::of(task);
+pub(crate) fn bound(whole: &Task, best: &mut Incumbent, iterations: usize) -> Lagrangian {
+    let mut narrowed = Narrowed::whole(whole);
+    let mut rows = Rows::of(whole, &[]);
     let cheapest = |members: &[usize]| {
         members
             .iter()
-            .map(|&k| task.weight[k])
+            .map(|&k| whole.weight[k])
             .fold(f64::INFINITY, f64::min)
     };
     let mut u: Vec<f64> = (0..rows.len())
@@ -127,43 +98,30 @@ pub(crate) fn bound(task: &Task, best: &mut Incumbent, iterations: usize) -> Lag
         })
         .collect();
 
-    let mut lagrangian = Lagrangian {
-        bound: f64::NEG_INFINITY,
-        reduced_cost: task.weight.clone(),
-        cuts: Vec::new(),
-    };
+    let mut bound = f64::NEG_INFINITY;
+    let mut best_reduced = whole.weight.clone();
     let mut known_cuts: HashSet<Cut> = HashSet::new();
-    let mut reduced = vec![0.0; task.len()];
-    let mut take = vec![false; task.len()];
-    let mut violation = vec![0.0; rows.len()];
     let mut step_scale = 2.0;
     let mut since_improved = 0;
     for iteration in 0..iterations {
-        reduced.copy_from_slice(&task.weight);
-        let mut value = 0.0;
-        for (r, &ur) in u.iter().enumerate() {
-            if ur == 0.0 {
-                continue;
-            }
-            for &m in rows.members(r) {
-                reduced[m] -= ur;
-            }
-            match rows.trigger[r] {
-                Some(t) => reduced[t] += ur,
-                None => value += ur,
-            }
-        }
-        for k in 0..task.len() {
-            take[k] = task.forced[k] || reduced[k] < 0.0;
-            if take[k] {
-                value += reduced[k];
-            }
-        }
+        let task = &narrowed.task;
+        let reduced = reduced_costs(task, &rows, &u);
+        let take: Vec<bool> = (0..task.len())
+            .map(|k| task.forced[k] || reduced[k] < 0.0)
+            .collect();
+        let value = (0..rows.len())
+            .filter(|&r| rows.trigger[r].is_none())
+            .map(|r| u[r])
+            .sum::<f64>()
+            + (0..task.len())
+                .filter(|&k| take[k])
+                .map(|k| reduced[k])
+                .sum::<f64>();
         // Creeping up by crumbs is not progress: only a real gain keeps the step size.
-        let progress = value > lagrangian.bound + 1e-4 * value.abs().max(1.0);
-        if value > lagrangian.bound + slack(value) {
-            lagrangian.bound = value;
-            lagrangian.reduced_cost.copy_from_slice(&reduced);
+        let progress = value > bound + 1e-4 * value.abs().max(1.0);
+        if value > bound + slack(value) {
+            bound = value;
+            best_reduced.clone_from(&reduced);
         }
         if progress {
             since_improved = 0;
@@ -175,20 +133,41 @@ pub(crate) fn bound(task: &Task, best: &mut Incumbent, iterations: usize) -> Lag
             }
         }
         if repairs_after(iteration) {
-            repair(task, &reduced, best);
+            repair(&narrowed, &reduced, whole.len(), best);
         }
-        if lagrangian.bound >= best.value - slack(best.value) || step_scale < MIN_STEP_SCALE {
+        if bound >= best.value - slack(best.value) || step_scale < MIN_STEP_SCALE {
             break;
         }
+        if (iteration + 1) % NARROW_EVERY == 0 {
+            // A forced candidate is taken in every relaxed choice, its reduced cost already
+            // in the bound.
+            let keep: Vec<bool> = (0..narrowed.task.len())
+                .map(|k| narrowed.task.forced[k] || may_take(bound, best_reduced[k], best.value))
+                .collect();
+            // Rebuilding the rows costs about one step, so a few dropped candidates are not
+            // worth it.
+            if keep.iter().filter(|&&k| !k).count() * 20 >= keep.len() {
+                let Some(moved) = narrowed.narrow(&keep) else {
+                    return no_cheaper_plan(whole, best);
+                };
+                let after = Rows::of(&narrowed.task, &narrowed.cuts);
+                u = moved.multipliers(&narrowed.task, &rows, &after, &u);
+                rows = after;
+                best_reduced = moved.per_candidate(&best_reduced);
+                known_cuts = narrowed.cuts.iter().cloned().collect();
+                continue;
+            }
+        }
+        let task = &narrowed.task;
         // Subgradient: how far each row is from being met by the relaxed choice, projected
         // so that multipliers at zero are not pushed below it.
+        let mut violation = vec![0.0; rows.len()];
         let mut norm = 0.0;
         for r in 0..rows.len() {
             let owed = rows.trigger[r].map_or(1.0, |t| f64::from(u8::from(take[t])));
             if owed == 0.0 && u[r] == 0.0 {
                 // Met whatever its members do, and its multiplier cannot go below zero: most
                 // support rows, since few candidates are taken, so they are not even counted.
-                violation[r] = 0.0;
                 continue;
             }
             let met = rows.members(r).iter().filter(|&&m| take[m]).count() as f64;
@@ -199,21 +178,17 @@ pub(crate) fn bound(task: &Task, best: &mut Incumbent, iterations: usize) -> Lag
             }
         }
         let separate = norm == 0.0 || iteration % SEPARATE_EVERY == SEPARATE_EVERY - 1;
-        if separate && lagrangian.cuts.len() < MAX_CUTS {
+        if separate && narrowed.cuts.len() < MAX_CUTS {
             let sim = Simulation::run(task, &take);
             for cut in sim.landmark_cuts(task) {
                 if known_cuts.insert(cut.clone()) {
-                    let trigger = match cut.trigger {
-                        Trigger::Take(k) => Some(k),
-                        Trigger::Goal(_) => None,
-                    };
-                    rows.push(&cut.members, trigger);
+                    rows.push_cut(&cut);
                     u.push(0.0);
                     // A new row is broken by the relaxed choice (its trigger is taken, or it
                     // is a goal's, and none of its members are), which the step must see.
                     violation.push(-1.0);
                     norm += 1.0;
-                    lagrangian.cuts.push(cut);
+                    narrowed.cuts.push(cut);
                 }
             }
         }
@@ -225,18 +200,60 @@ pub(crate) fn bound(task: &Task, best: &mut Incumbent, iterations: usize) -> Lag
             *ur = (*ur - step * g).max(0.0);
         }
     }
-    repair(task, &lagrangian.reduced_cost, best);
+    repair(&narrowed, &best_reduced, whole.len(), best);
+    let task = &narrowed.task;
     // A forced candidate is in every plan and its reduced cost is already in the bound, so
     // taking it adds nothing to it.
-    for k in (0..task.len()).filter(|&k| task.forced[k]) {
-        lagrangian.reduced_cost[k] = 0.0;
+    let mut reduced_cost = vec![f64::INFINITY; whole.len()];
+    for (k, &rc) in best_reduced.iter().enumerate() {
+        reduced_cost[narrowed.whole[k]] = if task.forced[k] { 0.0 } else { rc };
     }
-    lagrangian
+    Lagrangian {
+        bound,
+        reduced_cost,
+        cuts: narrowed.cuts_in_whole(),
+    }
 }
 
-/// The cheapest schedulable cover when what the relaxation takes is nearly free, trimmed by
-/// true weight; replaces `best` when cheaper.
-fn repair(task: &Task, reduced: &[f64], best: &mut Incumbent) {
+/// Whether a plan taking a candidate of reduced cost `reduced` can cost no more than `upper`,
+/// given the Lagrangian `bound`.
+fn may_take(bound: f64, reduced: f64, upper: f64) -> bool {
+    bound + reduced.max(0.0) <= upper + slack(upper)
+}
+
+/// Per candidate, its weight less the multipliers of the rows it meets, plus those of the
+/// rows it triggers.
+fn reduced_costs(task: &Task, rows: &Rows, u: &[f64]) -> Vec<f64> {
+    let mut reduced = task.weight.clone();
+    for (r, &ur) in u.iter().enumerate() {
+        if ur == 0.0 {
+            continue;
+        }
+        for &m in rows.members(r) {
+            reduced[m] -= ur;
+        }
+        if let Some(t) = rows.trigger[r] {
+            reduced[t] += ur;
+        }
+    }
+    reduced
+}
+
+/// The answer when narrowing leaves no plan cheaper than the incumbent: it is optimal.
+fn no_cheaper_plan(whole: &Task, best: &Incumbent) -> Lagrangian {
+    Lagrangian {
+        bound: best.value,
+        reduced_cost: vec![f64::INFINITY; whole.len()],
+        cuts: Vec::new(),
+    }
+}
+
+/// The cheapest schedulable cover of the narrowed task when what the relaxation takes is
+/// nearly free, trimmed by true weight; replaces `best` (over the whole task's `whole_len`
+/// candidates) when cheaper. A plan of the narrowed task is one of the whole task, since
+/// narrowing only drops candidates and support members.
+fn repair(narrowed: &Narrowed, reduced: &[f64], whole_len: usize, best: &mut Incumbent) {
+    let task = &narrowed.task;
     // Wanted candidates keep a sliver of their weight so that among them the cheaper still
     // wins a tie; the rest pay in full.
     let price: Vec<f64> = (0..task.len())
@@ -259,7 +276,7 @@ fn repair(task: &Task, reduced: &[f64], best: &mut Incumbent) {
     let value: f64 = sim.order.iter().map(|&k| task.weight[k]).sum();
     if value < best.value - slack(best.value) {
         *best = Incumbent {
-            selection: sim.taken,
+            selection: narrowed.in_whole(&sim.taken, whole_len),
             value,
         };
     }
