@@ -33,7 +33,7 @@ pub(crate) fn close_every_goal(
         bound: best.value,
         proven: true,
     };
-    if lagrangian.bound >= upper - slack(upper) {
+    if lagrangian.proves(upper) {
         return Ok(proven_best(best));
     }
     let keep: Vec<bool> = (0..task.len())
@@ -49,9 +49,9 @@ pub(crate) fn close_every_goal(
         // Indices of the whole task for the part's candidates; `restrict` keeps every goal
         // in order, so the part's goal indices already are the whole task's.
         let candidates: Vec<usize> = part.candidates.iter().map(|&k| old[k]).collect();
-        // Every member of the incumbent passes the reduced-cost test (its value is at least
-        // the bound plus each member's reduced cost), so its share seeds the part's search;
-        // were round-off to drop a member, the search would simply start empty.
+        // The incumbent's share seeds the part's search. The reduced-cost test keeps only
+        // what a strictly cheaper plan may take, so it can drop a member of the incumbent:
+        // then the share is no plan of the part, and the search starts with none.
         let seed_selection: Vec<bool> = candidates.iter().map(|&k| best.selection[k]).collect();
         let seed = incumbent_of(&part.task, Aim::AllGoals, &seed_selection);
         let zeros = vec![0.0; part.task.len()];

@@ -8,6 +8,7 @@ mod dominance;
 mod every_goal;
 pub mod export;
 mod gap;
+mod granule;
 mod lagrange;
 mod milp;
 mod rank;
