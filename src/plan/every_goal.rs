@@ -36,8 +36,10 @@ pub(crate) fn close_every_goal(
     if lagrangian.proves(upper) {
         return Ok(proven_best(best));
     }
+    // The incumbent stays, though no cheaper plan may need all of it: whole, it seeds each
+    // part's search with a plan of that part, from which branch-and-bound prunes at once.
     let keep: Vec<bool> = (0..task.len())
-        .map(|k| lagrangian.may_take(k, upper))
+        .map(|k| best.selection[k] || lagrangian.may_take(k, upper))
         .collect();
     let Some((small, old)) = task.restrict(&keep) else {
         return Ok(proven_best(best));
@@ -49,9 +51,6 @@ pub(crate) fn close_every_goal(
         // Indices of the whole task for the part's candidates; `restrict` keeps every goal
         // in order, so the part's goal indices already are the whole task's.
         let candidates: Vec<usize> = part.candidates.iter().map(|&k| old[k]).collect();
-        // The incumbent's share seeds the part's search. The reduced-cost test keeps only
-        // what a strictly cheaper plan may take, so it can drop a member of the incumbent:
-        // then the share is no plan of the part, and the search starts with none.
         let seed_selection: Vec<bool> = candidates.iter().map(|&k| best.selection[k]).collect();
         let seed = incumbent_of(&part.task, Aim::AllGoals, &seed_selection);
         let zeros = vec![0.0; part.task.len()];

@@ -81,8 +81,9 @@ const SEPARATE_EVERY: usize = 5;
 /// are smaller and aimed better (a fifth fewer instructions on 5,000 credentials at depth 6).
 const FIRST_SEPARATION: usize = 20;
 
-/// Steps without real progress before the step size is halved.
-const PATIENCE: usize = 8;
+/// Steps without real progress before the step size is halved: fewer stop the ascent before
+/// the repairs have found a good incumbent.
+const PATIENCE: usize = 15;
 
 /// Enough cuts to capture the loops of a large catalog; more would slow every ascent step.
 const MAX_CUTS: usize = 2_000;
