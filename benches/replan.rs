@@ -1,7 +1,8 @@
 //! Re-planning after a small edit, as the TUI does on every change: one skill level raised,
 //! one credential of the plan marked as held, one credential of the plan excluded. Each edit
-//! is planned from scratch today; the table (min / p50 / p95 / max per family and edit) is
-//! the baseline that reuse of the last solve must beat.
+//! is planned twice: from scratch (`plan`), and by a `Replanner` that solved the request
+//! before the edit, so it starts from that plan and its multipliers. The table gives min /
+//! p50 / p95 / max of both per family and edit, and checks they reach the same optimum.
 
 mod common;
 
@@ -9,10 +10,10 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use common::percentile;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use skillpath::catalog::Catalog;
 use skillpath::catalog::synthetic::{BENCH_FAMILIES, Spec, generate};
-use skillpath::plan::{Person, PlanRequest, plan};
+use skillpath::plan::{Person, PlanRequest, Replanner, plan};
 
 const EDITS: [&str; 3] = ["level", "held", "exclude"];
 
@@ -37,40 +38,64 @@ fn edited(catalog: &Catalog, base: &PlanRequest, edit: &str) -> Option<PlanReque
     Some(request)
 }
 
-fn requests(catalog: &Catalog, edit: &str) -> Vec<PlanRequest> {
+/// Per role, the request before the edit and the one after.
+fn pairs(catalog: &Catalog, edit: &str) -> Vec<(PlanRequest, PlanRequest)> {
     (0..catalog.roles.len())
         .filter_map(|role| {
             let mut base = PlanRequest::new(role, Person::default());
             base.time_limit = Duration::from_secs(2);
-            edited(catalog, &base, edit)
+            let after = edited(catalog, &base, edit)?;
+            Some((base, after))
         })
         .collect()
 }
 
+/// A replanner that has just solved `base`.
+fn primed(catalog: &Catalog, base: &PlanRequest) -> Replanner {
+    let mut replanner = Replanner::new();
+    replanner.plan(catalog, base).expect("plans");
+    replanner
+}
+
+fn summary(times: &mut [f64]) -> String {
+    times.sort_by(f64::total_cmp);
+    format!(
+        "{:>6.2} {:>6.2} {:>6.2} {:>7.2}",
+        times[0],
+        percentile(times, 0.5),
+        percentile(times, 0.95),
+        times[times.len() - 1]
+    )
+}
+
 fn print_table(catalogs: &[(String, Catalog)]) {
-    println!("family                 edit      instances  min ms  p50 ms  p95 ms  max ms  proven");
+    println!(
+        "family                 edit      n   from scratch: min    p50    p95     max   reusing: min    p50    p95     max  same optimum"
+    );
     for (name, catalog) in catalogs {
         for edit in EDITS {
-            let mut times = Vec::new();
-            let mut proven = 0;
-            for request in requests(catalog, edit) {
+            let (mut scratch, mut reusing, mut same) = (Vec::new(), Vec::new(), 0);
+            let all = pairs(catalog, edit);
+            for (base, after) in &all {
                 let started = Instant::now();
-                let result = plan(catalog, &request).expect("plans");
-                times.push(started.elapsed().as_secs_f64() * 1e3);
-                proven += usize::from(result.optimal);
+                let fresh = plan(catalog, after).expect("plans");
+                scratch.push(started.elapsed().as_secs_f64() * 1e3);
+                let mut replanner = primed(catalog, base);
+                let started = Instant::now();
+                let reused = replanner.plan(catalog, after).expect("plans");
+                reusing.push(started.elapsed().as_secs_f64() * 1e3);
+                let both_proven = fresh.optimal && reused.optimal;
+                same += usize::from(!both_proven || (fresh.value - reused.value).abs() < 1e-6);
             }
-            if times.is_empty() {
+            if all.is_empty() {
                 continue;
             }
-            times.sort_by(f64::total_cmp);
             println!(
-                "{name:<22} {edit:<8} {:>10}  {:>6.2}  {:>6.2}  {:>6.2}  {:>6.2}  {proven}/{}",
-                times.len(),
-                times[0],
-                percentile(&times, 0.5),
-                percentile(&times, 0.95),
-                times[times.len() - 1],
-                times.len()
+                "{name:<22} {edit:<8} {:>3}              {}            {}  {same}/{}",
+                all.len(),
+                summary(&mut scratch),
+                summary(&mut reusing),
+                all.len()
             );
         }
     }
@@ -93,16 +118,22 @@ fn replan(c: &mut Criterion) {
         .sample_size(10);
     for (name, catalog) in &catalogs {
         for edit in EDITS {
-            let all = requests(catalog, edit);
+            let all = pairs(catalog, edit);
             if all.is_empty() {
                 continue;
             }
             let mut next = 0;
-            group.bench_function(format!("{name}/{edit}"), |b| {
-                b.iter(|| {
-                    next = (next + 1) % all.len();
-                    black_box(plan(catalog, &all[next]).expect("plans"))
-                })
+            group.bench_function(format!("{name}/{edit}/reusing"), |b| {
+                b.iter_batched(
+                    || {
+                        next = (next + 1) % all.len();
+                        (primed(catalog, &all[next].0), &all[next].1)
+                    },
+                    |(mut replanner, after)| {
+                        black_box(replanner.plan(catalog, after).expect("plans"))
+                    },
+                    BatchSize::PerIteration,
+                )
             });
         }
     }

@@ -7,7 +7,9 @@ use proptest::prelude::*;
 use skillpath::catalog::reach::Reach;
 use skillpath::catalog::synthetic::Rng;
 use skillpath::catalog::{Catalog, CatalogMeta, Credential, Level, Requirement, Role, Skill};
-use skillpath::plan::{Constraints, Objective, Person, Plan, PlanRequest, plan};
+use skillpath::plan::{
+    Constraints, Objective, Person, Plan, PlanError, PlanRequest, Replanner, plan,
+};
 
 fn random_catalog(seed: u64, credentials: usize, skills: usize) -> Catalog {
     let mut rng = Rng::new(seed);
@@ -174,10 +176,21 @@ fn check_optimum(
     skills: usize,
     objective: usize,
 ) -> Result<(), TestCaseError> {
+    check_optimum_with(seed, n, skills, objective, plan)
+}
+
+/// As [`check_optimum`], with the plan from `solve`.
+fn check_optimum_with(
+    seed: u64,
+    n: usize,
+    skills: usize,
+    objective: usize,
+    solve: impl FnOnce(&Catalog, &PlanRequest) -> Result<Plan, PlanError>,
+) -> Result<(), TestCaseError> {
     let catalog = random_catalog(seed, n, skills);
     let mut request = PlanRequest::new(0, random_person(seed, &catalog));
     request.objective = Objective::ALL[objective];
-    let result = plan(&catalog, &request).expect("plans");
+    let result = solve(&catalog, &request).expect("plans");
     let (covered, state) = replay(&catalog, &request, &result);
     let (best_covered, best_value) = brute_force(&catalog, &request);
     prop_assert!(result.optimal);
@@ -213,6 +226,18 @@ proptest! {
         check_optimum(seed, n, skills, objective)?;
     }
 
+    /// A replanner's hints come from another person's solve, which is what a person editing
+    /// their profile gives it; they must never change the optimum.
+    #[test]
+    fn a_replanner_primed_by_another_request_matches_brute_force(seed in any::<u64>(), n in 3usize..=11, skills in 3usize..=5, objective in 0usize..3) {
+        check_optimum_with(seed, n, skills, objective, |catalog, request| {
+            let mut replanner = Replanner::new();
+            let other = PlanRequest::new(0, random_person(seed ^ 1, catalog));
+            replanner.plan(catalog, &other)?;
+            replanner.plan(catalog, request)
+        })?;
+    }
+
     #[test]
     fn budgets_and_exclusions_match_brute_force(seed in any::<u64>(), n in 3usize..=10, budget in 0usize..120, excluded in 0usize..10) {
         let catalog = random_catalog(seed, n, 4);
@@ -232,5 +257,39 @@ proptest! {
         prop_assert!(result.steps.iter().all(|s| !request.constraints.exclude.contains(&s.credential)));
         prop_assert!((covered - best_covered).abs() < 1e-9, "covers {covered}, brute force {best_covered}");
         prop_assert!((result.value - best_value).abs() < 1e-6, "value {} vs brute force {best_value}", result.value);
+    }
+}
+
+/// A walk of edits on a generated catalog large enough for the ascent to narrow the task:
+/// each edit planned by one replanner (which starts from the solve before) and from scratch
+/// reaches the same proven optimum. The walk ends on another catalog, whose hints are wrong.
+#[test]
+fn replanning_a_walk_of_edits_reaches_the_optimum_of_planning_from_scratch() {
+    use skillpath::catalog::synthetic::{Spec, generate};
+    let catalog = generate(&Spec::sized(2_000, 4, 20, 7));
+    let other = generate(&Spec::sized(2_000, 4, 20, 8));
+    let mut replanner = Replanner::new();
+    let mut request = PlanRequest::new(0, Person::default());
+    for edit in 0..12 {
+        let catalog = if edit == 11 { &other } else { &catalog };
+        let fresh = plan(catalog, &request).expect("plans");
+        let reused = replanner.plan(catalog, &request).expect("plans");
+        assert!(fresh.optimal && reused.optimal, "edit {edit}: unproven");
+        assert!(
+            (fresh.value - reused.value).abs() < 1e-6,
+            "edit {edit}: {} from scratch, {} reusing",
+            fresh.value,
+            reused.value
+        );
+        match (edit % 4, fresh.steps.first(), fresh.gap.first()) {
+            (0, _, Some(gap)) => request.person.skills.push((gap.skill, gap.have + 1)),
+            (1, Some(step), _) => {
+                request.person.done.insert(step.credential);
+            }
+            (2, Some(step), _) => {
+                request.constraints.exclude.insert(step.credential);
+            }
+            _ => request.role = (request.role + 1) % catalog.roles.len(),
+        }
     }
 }

@@ -11,21 +11,25 @@ use crate::plan::milp::{Aim, Budgets, CostsOf, Cut, Trigger};
 use crate::plan::search::{Effort, Found, Search};
 use crate::plan::solve::incumbent_of;
 use crate::plan::task::{Part, Task};
+use crate::plan::warm::Multipliers;
 
 /// Subgradient steps for the bound that prunes before the exact search.
 const LAGRANGIAN_ITERATIONS: usize = 300;
 
+/// Also returns the ascent's multipliers, for a later solve to start from.
 pub(crate) fn close_every_goal(
     task: &Task,
     incumbent: Found,
+    start: Option<&Multipliers>,
     deadline: Instant,
     effort: &mut Effort,
-) -> Result<Found, PlanError> {
+) -> Result<(Found, Multipliers), PlanError> {
     let mut best = Incumbent {
         selection: incumbent.selection,
         value: incumbent.value,
     };
-    let lagrangian = lagrange::bound(task, &mut best, LAGRANGIAN_ITERATIONS);
+    let mut lagrangian = lagrange::bound(task, &mut best, start, LAGRANGIAN_ITERATIONS);
+    let multipliers = std::mem::take(&mut lagrangian.multipliers);
     let upper = best.value;
     let proven_best = |best: Incumbent| Found {
         selection: best.selection,
@@ -34,7 +38,7 @@ pub(crate) fn close_every_goal(
         proven: true,
     };
     if lagrangian.proves(upper) {
-        return Ok(proven_best(best));
+        return Ok((proven_best(best), multipliers));
     }
     // The incumbent stays, though no cheaper plan may need all of it: whole, it seeds each
     // part's search with a plan of that part, from which branch-and-bound prunes at once.
@@ -42,7 +46,7 @@ pub(crate) fn close_every_goal(
         .map(|k| best.selection[k] || lagrangian.may_take(k, upper))
         .collect();
     let Some((small, old)) = task.restrict(&keep) else {
-        return Ok(proven_best(best));
+        return Ok((proven_best(best), multipliers));
     };
 
     let mut selection = vec![false; task.len()];
@@ -75,21 +79,22 @@ pub(crate) fn close_every_goal(
         }
     }
     let bound = lagrangian.bound.max(parts_bound.min(upper));
-    if value < upper - slack(upper) {
-        Ok(Found {
+    let found = if value < upper - slack(upper) {
+        Found {
             selection,
             value,
             bound,
             proven,
-        })
+        }
     } else {
-        Ok(Found {
+        Found {
             selection: best.selection,
             value: best.value,
             bound,
             proven,
-        })
-    }
+        }
+    };
+    Ok((found, multipliers))
 }
 
 /// The cuts (over the whole task of `whole` candidates) that concern `part`, in its indices.

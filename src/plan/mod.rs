@@ -20,6 +20,7 @@ mod search;
 mod simulate;
 mod solve;
 mod task;
+mod warm;
 
 pub use alternatives::{Alternative, MAX_ALTERNATIVES, alternatives, covered_weight};
 pub use calendar::{StudyDates, add_years, finish_date, iso_date, parse_iso_date, step_dates};
@@ -32,6 +33,7 @@ pub use rank::{RoleRank, rank_roles};
 pub use request::*;
 pub use result::*;
 pub use solve::plan;
+pub use warm::Replanner;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PlanError {

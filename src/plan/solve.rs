@@ -12,9 +12,19 @@ use crate::plan::relaxed::{Supporters, greedy_selection};
 use crate::plan::search::{Found, Search, value_of};
 use crate::plan::simulate::{Simulation, drop_redundant};
 use crate::plan::task::Task;
+use crate::plan::warm::{Memory, Multipliers};
 use crate::plan::{LeftOpen, Plan, PlanError, PlanRequest, SolveStats, Uncoverable, gap, schedule};
 
 pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError> {
+    plan_from(catalog, request, None).map(|(plan, _)| plan)
+}
+
+/// [`plan`], starting from what an earlier solve knew, and returning what this one knows.
+pub(crate) fn plan_from(
+    catalog: &Catalog,
+    request: &PlanRequest,
+    earlier: Option<&Memory>,
+) -> Result<(Plan, Memory), PlanError> {
     let started = Instant::now();
     let deadline = started + request.time_limit;
     check_request(catalog, request)?;
@@ -69,14 +79,24 @@ pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError>
     let supporters = Supporters::compute(&task);
     let all_goals: Vec<usize> = (0..task.goals.len()).collect();
 
+    let mut multipliers = Multipliers::default();
     let (found, lexicographic_proven) = if budgets == Budgets::default() {
         let mut greedy = greedy_selection(&task, &supporters, &all_goals);
         drop_redundant(&task, &mut greedy, &all_goals);
-        let incumbent = incumbent_of(&task, Aim::AllGoals, &greedy);
-        (
-            close_every_goal(&task, incumbent, deadline, &mut search.effort)?,
-            true,
-        )
+        let mut incumbent = incumbent_of(&task, Aim::AllGoals, &greedy);
+        if let Some(earlier) = earlier {
+            let mut remembered = earlier.selection(&task);
+            drop_redundant(&task, &mut remembered, &all_goals);
+            let remembered = incumbent_of(&task, Aim::AllGoals, &remembered);
+            if remembered.value < incumbent.value {
+                incumbent = remembered;
+            }
+        }
+        let start = earlier.map(|e| &e.multipliers);
+        let (found, learned) =
+            close_every_goal(&task, incumbent, start, deadline, &mut search.effort)?;
+        multipliers = learned;
+        (found, true)
     } else {
         let coverage = search.run(
             Aim::MostCoverage,
@@ -135,7 +155,11 @@ pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError>
             reached: end.levels[g.skill],
         })
         .collect();
-    Ok(Plan {
+    let memory = Memory {
+        plan: chosen.clone(),
+        multipliers,
+    };
+    let plan = Plan {
         objective: request.objective,
         value,
         optimal,
@@ -151,7 +175,8 @@ pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError>
             rounds: search.effort.rounds,
             candidates: task.len(),
         },
-    })
+    };
+    Ok((plan, memory))
 }
 
 /// A request naming indices outside the catalog is a caller's bug, reported instead of a panic.

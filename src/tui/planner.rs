@@ -10,8 +10,8 @@ use crate::catalog::{Catalog, RoleIdx};
 use time::Date;
 
 use crate::plan::{
-    self, Alternative, Constraints, Objective, Person, Plan, PlanRequest, RoleComparison, RoleRank,
-    Tradeoff,
+    self, Alternative, Constraints, Objective, Person, Plan, PlanRequest, Replanner,
+    RoleComparison, RoleRank, Tradeoff,
 };
 use crate::profile::{Profile, Resolved};
 
@@ -152,17 +152,24 @@ pub enum Answer {
 
 /// Runs `job` to the end on this thread: the target role with the full time limit.
 pub fn solve_now(job: &Job) -> Solved {
-    solve(job, FULL_TIME_LIMIT)
+    solve(job, FULL_TIME_LIMIT, &mut Replanner::new())
 }
 
-/// Runs `job`, giving the target role's plan `target_limit`.
-pub fn solve(job: &Job, target_limit: Duration) -> Solved {
+/// Runs `job`, giving the target role's plan `target_limit`. The target role is planned by
+/// `replanner`, which starts from its last solve: a person edits one thing at a time.
+pub fn solve(job: &Job, target_limit: Duration, replanner: &mut Replanner) -> Solved {
     let catalog = &job.catalog;
     let answer = match &job.task {
-        Task::Target(request) => Answer::Target {
-            plan: solve_with_limit(catalog, request, target_limit),
-            proving: false,
-        },
+        Task::Target(request) => {
+            let request = PlanRequest {
+                time_limit: target_limit,
+                ..request.clone()
+            };
+            Answer::Target {
+                plan: replanner.plan(catalog, &request).map_err(|e| e.to_string()),
+                proving: false,
+            }
+        }
         Task::Preview(request) => Answer::Preview {
             role: request.role,
             plan: solve_with_limit(catalog, request, PREVIEW_TIME_LIMIT),

@@ -18,6 +18,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
+use crate::plan::Replanner;
 use crate::tui::msg::Msg;
 use crate::tui::planner::{self, Answer, Job, TaskKind};
 
@@ -98,6 +99,7 @@ struct Lane {
 impl Lane {
     fn run(self) {
         let mut waiting: BTreeMap<TaskKind, Job> = BTreeMap::new();
+        let mut replanner = Replanner::new();
         loop {
             if waiting.is_empty() {
                 let Ok(job) = self.jobs.recv() else { return };
@@ -114,19 +116,19 @@ impl Lane {
             if job.generation < self.latest.load(Ordering::Relaxed) {
                 continue;
             }
-            if !self.answer(job) {
+            if !self.answer(job, &mut replanner) {
                 return;
             }
         }
     }
 
     /// Solves `job` and sends the answer; false once the app has gone.
-    fn answer(&self, job: Job) -> bool {
+    fn answer(&self, job: Job, replanner: &mut Replanner) -> bool {
         let Some(proof) = &self.proof else {
-            let solved = planner::solve(&job, planner::FULL_TIME_LIMIT);
+            let solved = planner::solve(&job, planner::FULL_TIME_LIMIT, replanner);
             return self.inbox.send(Msg::PlanReady(Box::new(solved))).is_ok();
         };
-        let mut solved = planner::solve(&job, planner::QUICK_TIME_LIMIT);
+        let mut solved = planner::solve(&job, planner::QUICK_TIME_LIMIT, replanner);
         if let Answer::Target {
             plan: Ok(plan),
             proving,

@@ -28,6 +28,7 @@ use crate::plan::milp::Cut;
 use crate::plan::relaxed::{Supporters, greedy_selection};
 use crate::plan::simulate::{Simulation, drop_redundant};
 use crate::plan::task::Task;
+use crate::plan::warm::Multipliers;
 use narrow::Narrowed;
 use rows::Rows;
 
@@ -41,6 +42,8 @@ pub(crate) struct Lagrangian {
     pub reduced_cost: Vec<f64>,
     /// Landmark cuts found on the way, valid for those plans.
     pub cuts: Vec<Cut>,
+    /// The multipliers the ascent ended with, for a later solve to start from.
+    pub multipliers: Multipliers,
     granule: Granule,
 }
 
@@ -99,7 +102,13 @@ const NARROW_EVERY: usize = 10;
 
 /// Subgradient ascent for at most `iterations` steps. `best` is improved in place whenever
 /// the multipliers suggest a cheaper plan.
-pub(crate) fn bound(whole: &Task, best: &mut Incumbent, iterations: usize) -> Lagrangian {
+/// `start`, from an earlier solve, gives the first multipliers of the rows it knows.
+pub(crate) fn bound(
+    whole: &Task,
+    best: &mut Incumbent,
+    start: Option<&Multipliers>,
+    iterations: usize,
+) -> Lagrangian {
     let granule = Granule::of(&whole.weight);
     let mut narrowed = Narrowed::whole(whole);
     let mut rows = Rows::of(whole, &[]);
@@ -109,12 +118,20 @@ pub(crate) fn bound(whole: &Task, best: &mut Incumbent, iterations: usize) -> La
             .map(|&k| whole.weight[k])
             .fold(f64::INFINITY, f64::min)
     };
-    let mut u: Vec<f64> = (0..rows.len())
-        .map(|r| match rows.trigger[r] {
-            None => cheapest(rows.members(r)).min(best.value).max(0.0),
-            Some(_) => 0.0,
-        })
-        .collect();
+    let mut u = vec![0.0; rows.len()];
+    for (g, goal) in whole.goals.iter().enumerate() {
+        let remembered = start.and_then(|s| s.goal(whole, g));
+        u[rows.goal_row(g)] = remembered
+            .unwrap_or_else(|| cheapest(&goal.achievers).min(best.value))
+            .max(0.0);
+    }
+    if let Some(start) = start {
+        for (k, supports) in whole.supports.iter().enumerate() {
+            for j in 0..supports.len() {
+                u[rows.support_row(k, j)] = start.support(whole, k, j).unwrap_or(0.0).max(0.0);
+            }
+        }
+    }
 
     let mut bound = f64::NEG_INFINITY;
     let mut best_reduced = whole.weight.clone();
@@ -234,6 +251,7 @@ pub(crate) fn bound(whole: &Task, best: &mut Incumbent, iterations: usize) -> La
         bound,
         reduced_cost,
         cuts: narrowed.cuts_in_whole(),
+        multipliers: keyed(task, &rows, &u),
         granule,
     }
 }
@@ -256,12 +274,27 @@ fn reduced_costs(task: &Task, rows: &Rows, u: &[f64]) -> Vec<f64> {
     reduced
 }
 
+/// The multipliers `u` of the support and goal rows of `task`, keyed to outlive it.
+fn keyed(task: &Task, rows: &Rows, u: &[f64]) -> Multipliers {
+    let mut keyed = Multipliers::default();
+    for (k, supports) in task.supports.iter().enumerate() {
+        for j in 0..supports.len() {
+            keyed.record_support(task, k, j, u[rows.support_row(k, j)]);
+        }
+    }
+    for g in 0..task.goals.len() {
+        keyed.record_goal(task, g, u[rows.goal_row(g)]);
+    }
+    keyed
+}
+
 /// The answer when narrowing leaves no plan cheaper than the incumbent: it is optimal.
 fn no_cheaper_plan(whole: &Task, best: &Incumbent, granule: Granule) -> Lagrangian {
     Lagrangian {
         bound: best.value,
         reduced_cost: vec![f64::INFINITY; whole.len()],
         cuts: Vec::new(),
+        multipliers: Multipliers::default(),
         granule,
     }
 }
