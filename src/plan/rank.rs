@@ -1,5 +1,6 @@
 //! Every role ranked by the optimal objective to close its gap for one person.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crate::catalog::{Catalog, RoleIdx};
@@ -20,7 +21,7 @@ pub struct RoleRank {
 /// Roles nearest first: least objective, then best fit, then catalog order. A role with skills
 /// no credential can close comes after every role that can be closed in full, whatever its
 /// objective, because its objective only prices the part that can be closed.
-/// `time_limit` applies to each role's solve.
+/// `time_limit` applies to each role's solve. Roles are solved side by side, a thread per core.
 pub fn rank_roles(
     catalog: &Catalog,
     person: &Person,
@@ -28,25 +29,24 @@ pub fn rank_roles(
     constraints: &Constraints,
     time_limit: Duration,
 ) -> Result<Vec<RoleRank>, PlanError> {
-    let mut ranks = (0..catalog.roles.len())
-        .map(|role| {
-            let request = PlanRequest {
-                objective,
-                constraints: constraints.clone(),
-                time_limit,
-                ..PlanRequest::new(role, person.clone())
-            };
-            let pathway = plan(catalog, &request)?;
-            Ok(RoleRank {
-                role,
-                objective: pathway.value,
-                fit: fit(catalog, role, person),
-                gap_skills: pathway.gap.len(),
-                uncoverable: pathway.uncoverable.len(),
-                optimal: pathway.optimal,
-            })
+    let rank_one = |role: RoleIdx| -> Result<RoleRank, PlanError> {
+        let request = PlanRequest {
+            objective,
+            constraints: constraints.clone(),
+            time_limit,
+            ..PlanRequest::new(role, person.clone())
+        };
+        let pathway = plan(catalog, &request)?;
+        Ok(RoleRank {
+            role,
+            objective: pathway.value,
+            fit: fit(catalog, role, person),
+            gap_skills: pathway.gap.len(),
+            uncoverable: pathway.uncoverable.len(),
+            optimal: pathway.optimal,
         })
-        .collect::<Result<Vec<_>, PlanError>>()?;
+    };
+    let mut ranks = in_parallel(catalog.roles.len(), rank_one)?;
     ranks.sort_by(|a, b| {
         (a.uncoverable > 0)
             .cmp(&(b.uncoverable > 0))
@@ -55,4 +55,36 @@ pub fn rank_roles(
             .then(a.role.cmp(&b.role))
     });
     Ok(ranks)
+}
+
+/// `f` of every index below `count`, in index order, computed on as many threads as the
+/// machine has cores; the first error by index, if any.
+fn in_parallel<T: Send>(
+    count: usize,
+    f: impl Fn(usize) -> Result<T, PlanError> + Sync,
+) -> Result<Vec<T>, PlanError> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, Result<T, PlanError>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.min(count))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= count {
+                            return mine;
+                        }
+                        mine.push((i, f(i)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| worker.join().expect("a ranking thread panicked"))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, result)| result).collect()
 }
