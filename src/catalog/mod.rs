@@ -4,6 +4,7 @@
 pub mod diagnostic;
 pub mod format;
 mod format_comments;
+pub mod granting;
 pub mod graph;
 pub mod load;
 mod model;

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::catalog::granting::Granting;
+
 /// Index of a skill in [`Catalog::skills`].
 pub type SkillIdx = usize;
 /// Index of a credential in [`Catalog::credentials`].
@@ -150,6 +152,7 @@ pub struct Catalog {
     skill_index: HashMap<String, SkillIdx>,
     credential_index: HashMap<String, CredIdx>,
     role_index: HashMap<String, RoleIdx>,
+    granting: Granting,
 }
 
 impl Catalog {
@@ -176,8 +179,10 @@ impl Catalog {
             .enumerate()
             .map(|(i, r)| (r.id.clone(), i))
             .collect();
+        let granting = Granting::build(skills.len(), credentials.iter().enumerate());
         Self {
             meta,
+            granting,
             skill_origins: vec![Origin::default(); skills.len()],
             credential_origins: vec![Origin::default(); credentials.len()],
             role_origins: vec![Origin::default(); roles.len()],
@@ -188,6 +193,11 @@ impl Catalog {
             credential_index,
             role_index,
         }
+    }
+
+    /// Per skill, the credentials that grant it and at which level.
+    pub fn granting(&self) -> &Granting {
+        &self.granting
     }
 
     pub fn skill(&self, id: &str) -> Option<SkillIdx> {

@@ -25,12 +25,11 @@ pub(crate) fn dominated_credentials(
             named[d] = true;
         }
     }
-    let mut granting: Vec<Vec<CredIdx>> = vec![Vec::new(); catalog.skills.len()];
+    let mut candidate = vec![false; catalog.credentials.len()];
     for &c in candidates {
-        for &(skill, _) in &catalog.credentials[c].grants {
-            granting[skill].push(c);
-        }
+        candidate[c] = true;
     }
+    let granting = catalog.granting();
     let key = |c: CredIdx| (objective_weight(catalog, request.objective, c), c);
     candidates
         .iter()
@@ -42,15 +41,18 @@ pub(crate) fn dominated_credentials(
                 .grants
                 .iter()
                 .filter(|(s, l)| *l > start.levels[*s])
-                .min_by_key(|(s, _)| granting[*s].len())
+                .min_by_key(|(s, _)| granting.of(*s).len())
             else {
                 // Grants nothing the person lacks: any credential dominates it, but it may
                 // still be the one that unlocks nothing; leave it to the solver.
                 return false;
             };
-            granting[rarest]
-                .iter()
-                .any(|&d| d != c && key(d) < key(c) && dominates(catalog, request, start, d, c))
+            granting.of(rarest).iter().any(|&(d, _)| {
+                candidate[d]
+                    && d != c
+                    && key(d) < key(c)
+                    && dominates(catalog, request, start, d, c)
+            })
         })
         .collect()
 }
@@ -80,12 +82,10 @@ fn dominates(
     if !grants_ok {
         return false;
     }
-    let c_hard: Vec<CredIdx> = cc.hard_prerequisites().collect();
-    let hard_ok = dc
-        .hard_prerequisites()
-        .all(|p| start.done[p] || c_hard.contains(&p));
+    let c_needs = |p: CredIdx| cc.hard_prerequisites().any(|q| q == p);
+    let hard_ok = dc.hard_prerequisites().all(|p| start.done[p] || c_needs(p));
     let any_ok = dc.requires_any.iter().all(|group| {
-        group.iter().any(|&p| start.done[p] || c_hard.contains(&p))
+        group.iter().any(|&p| start.done[p] || c_needs(p))
             || cc
                 .requires_any
                 .iter()

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::catalog::granting::Granting;
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx, Level, SkillIdx};
 use crate::plan::dominance::dominated_credentials;
@@ -100,18 +101,15 @@ impl Task {
         candidates.retain(|c| dominated.binary_search(c).is_err());
 
         let local = |c: CredIdx| candidates.binary_search(&c).ok();
-        let mut granting: Vec<Vec<(usize, Level)>> = vec![Vec::new(); catalog.skills.len()];
-        for (k, &c) in candidates.iter().enumerate() {
-            for &(skill, level) in &catalog.credentials[c].grants {
-                granting[skill].push((k, level));
-            }
-        }
-        let achievers = |skill: SkillIdx, level: Level| -> Vec<usize> {
-            granting[skill]
+        let granting = Granting::build(
+            catalog.skills.len(),
+            candidates
                 .iter()
-                .filter(|(_, l)| *l >= level)
-                .map(|(k, _)| *k)
-                .collect()
+                .enumerate()
+                .map(|(k, &c)| (k, &catalog.credentials[c])),
+        );
+        let achievers = |skill: SkillIdx, level: Level| -> Vec<usize> {
+            granting.at_least(skill, level).collect()
         };
         let supports = candidates
             .iter()
@@ -334,17 +332,6 @@ fn relevant_credentials(
     reachable: &[bool],
     wanted: &[(SkillIdx, Level, f64)],
 ) -> Vec<bool> {
-    let mut granting: Vec<Vec<(CredIdx, Level)>> = vec![Vec::new(); catalog.skills.len()];
-    for (c, cred) in catalog
-        .credentials
-        .iter()
-        .enumerate()
-        .filter(|(c, _)| reachable[*c])
-    {
-        for &(skill, level) in &cred.grants {
-            granting[skill].push((c, level));
-        }
-    }
     let mut relevant = vec![false; catalog.credentials.len()];
     // The lowest level of each skill asked for so far: achievers of any higher level are a
     // subset of its achievers, so only a lower ask can make more credentials relevant.
@@ -371,8 +358,8 @@ fn relevant_credentials(
                     continue;
                 }
                 lowest_asked[skill] = level;
-                for &(c, granted) in &granting[skill] {
-                    if granted >= level {
+                for c in catalog.granting().at_least(skill, level) {
+                    if reachable[c] {
                         add(c, &mut facts);
                     }
                 }
