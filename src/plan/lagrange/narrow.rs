@@ -5,12 +5,15 @@
 //! is all the exact search asks, since the incumbent answers for the rest. Later steps, cut
 //! separation and repairs all work on the smaller task.
 
+use std::borrow::Cow;
+
 use crate::plan::lagrange::rows::Rows;
 use crate::plan::milp::{Cut, Trigger};
 use crate::plan::task::Task;
 
-pub(super) struct Narrowed {
-    pub task: Task,
+pub(super) struct Narrowed<'t> {
+    /// The task as narrowed so far: borrowed until the first narrowing.
+    pub task: Cow<'t, Task>,
     /// Per candidate of `task`, its index in the task the ascent began with.
     pub whole: Vec<usize>,
     /// Landmark cuts over `task`'s candidates.
@@ -24,10 +27,10 @@ pub(super) struct Moved {
     cuts: Vec<usize>,
 }
 
-impl Narrowed {
-    pub fn whole(task: &Task) -> Self {
+impl<'t> Narrowed<'t> {
+    pub fn whole(task: &'t Task) -> Self {
         Narrowed {
-            task: task.clone(),
+            task: Cow::Borrowed(task),
             whole: (0..task.len()).collect(),
             cuts: Vec::new(),
         }
@@ -75,7 +78,7 @@ impl Narrowed {
                 continue;
             }
             self.whole = old.iter().map(|&k| self.whole[k]).collect();
-            self.task = task;
+            self.task = Cow::Owned(task);
             self.cuts = cuts;
             return Some(Moved {
                 candidates: old,
