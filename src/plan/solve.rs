@@ -50,7 +50,7 @@ pub(crate) fn plan_from(
         .map(|g| (g.skill, g.need, f64::from(g.importance)))
         .collect();
 
-    let task = Task::build(catalog, request, &wanted);
+    let task = Task::build_from(catalog, request, &wanted, &start, &everything);
     let cost: Vec<f64> = task
         .candidates
         .iter()

@@ -83,21 +83,40 @@ impl Task {
     ) -> Self {
         let person = &request.person;
         let start = Reach::start(catalog, &person.skills, person.done.iter().copied());
+        let mut everything = start.clone();
+        let all: Vec<CredIdx> = (0..catalog.credentials.len()).collect();
+        everything.saturate(catalog, &all);
+        Self::build_from(catalog, request, wanted, &start, &everything)
+    }
 
-        let allowed: Vec<CredIdx> = (0..catalog.credentials.len())
-            .filter(|&c| !start.done[c] && is_allowed(catalog, &request.constraints, c))
-            .collect();
-        let mut forward = start.clone();
-        forward.saturate(catalog, &allowed);
+    /// [`Task::build`] from the person's state `start` and `everything` reachable from it
+    /// with every credential, which the caller already has.
+    pub fn build_from(
+        catalog: &Catalog,
+        request: &PlanRequest,
+        wanted: &[(SkillIdx, Level, f64)],
+        start: &Reach,
+        everything: &Reach,
+    ) -> Self {
+        let forward = if request.constraints == Constraints::default() {
+            everything.clone()
+        } else {
+            let allowed: Vec<CredIdx> = (0..catalog.credentials.len())
+                .filter(|&c| !start.done[c] && is_allowed(catalog, &request.constraints, c))
+                .collect();
+            let mut forward = start.clone();
+            forward.saturate(catalog, &allowed);
+            forward
+        };
         let reachable: Vec<bool> = (0..catalog.credentials.len())
             .map(|c| forward.done[c] && !start.done[c])
             .collect();
 
-        let relevant = relevant_credentials(catalog, &start, &reachable, wanted);
+        let relevant = relevant_credentials(catalog, start, &reachable, wanted);
         let mut candidates: Vec<CredIdx> = (0..catalog.credentials.len())
             .filter(|&c| relevant[c])
             .collect();
-        let dominated = dominated_credentials(catalog, request, &start, &candidates);
+        let dominated = dominated_credentials(catalog, request, start, &candidates);
         candidates.retain(|c| dominated.binary_search(c).is_err());
 
         let local = |c: CredIdx| candidates.binary_search(&c).ok();
