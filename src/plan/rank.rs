@@ -4,7 +4,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crate::catalog::{Catalog, RoleIdx};
-use crate::plan::{Constraints, Objective, Person, PlanError, PlanRequest, fit, plan};
+use crate::plan::solve::{Reached, plan_from};
+use crate::plan::{Constraints, Objective, Person, PlanError, PlanRequest, fit};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoleRank {
@@ -29,6 +30,7 @@ pub fn rank_roles(
     constraints: &Constraints,
     time_limit: Duration,
 ) -> Result<Vec<RoleRank>, PlanError> {
+    let reached = Reached::of(catalog, person)?;
     let rank_one = |role: RoleIdx| -> Result<RoleRank, PlanError> {
         let request = PlanRequest {
             objective,
@@ -36,7 +38,7 @@ pub fn rank_roles(
             time_limit,
             ..PlanRequest::new(role, person.clone())
         };
-        let pathway = plan(catalog, &request)?;
+        let (pathway, _) = plan_from(catalog, &request, None, Some(&reached))?;
         Ok(RoleRank {
             role,
             objective: pathway.value,

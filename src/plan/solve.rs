@@ -13,28 +13,54 @@ use crate::plan::search::{Found, Search, value_of};
 use crate::plan::simulate::{Simulation, drop_redundant};
 use crate::plan::task::Task;
 use crate::plan::warm::{Memory, Multipliers};
-use crate::plan::{LeftOpen, Plan, PlanError, PlanRequest, SolveStats, Uncoverable, gap, schedule};
+use crate::plan::{
+    LeftOpen, Person, Plan, PlanError, PlanRequest, SolveStats, Uncoverable, gap, schedule,
+};
 
 pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError> {
-    plan_from(catalog, request, None).map(|(plan, _)| plan)
+    plan_from(catalog, request, None, None).map(|(plan, _)| plan)
+}
+
+/// A person's state, and everything reachable from it with every credential: the same for
+/// every role, so ranking roles computes it once.
+pub(crate) struct Reached {
+    start: Reach,
+    everything: Reach,
+}
+
+impl Reached {
+    pub fn of(catalog: &Catalog, person: &Person) -> Result<Self, PlanError> {
+        check_person(catalog, person)?;
+        let start = Reach::start(catalog, &person.skills, person.done.iter().copied());
+        let mut everything = start.clone();
+        let all: Vec<CredIdx> = (0..catalog.credentials.len()).collect();
+        everything.saturate(catalog, &all);
+        Ok(Reached { start, everything })
+    }
 }
 
 /// [`plan`], starting from what an earlier solve knew, and returning what this one knows.
+/// `reached`, when given, must be the request's person's.
 pub(crate) fn plan_from(
     catalog: &Catalog,
     request: &PlanRequest,
     earlier: Option<&Memory>,
+    reached: Option<&Reached>,
 ) -> Result<(Plan, Memory), PlanError> {
     let started = Instant::now();
     let deadline = started + request.time_limit;
     check_request(catalog, request)?;
     let person = &request.person;
     let gap = gap(catalog, request.role, person);
-    let start = Reach::start(catalog, &person.skills, person.done.iter().copied());
-
-    let mut everything = start.clone();
-    let all: Vec<CredIdx> = (0..catalog.credentials.len()).collect();
-    everything.saturate(catalog, &all);
+    let computed;
+    let reached = match reached {
+        Some(reached) => reached,
+        None => {
+            computed = Reached::of(catalog, person)?;
+            &computed
+        }
+    };
+    let (start, everything) = (&reached.start, &reached.everything);
     let uncoverable: Vec<Uncoverable> = gap
         .iter()
         .filter(|g| everything.levels[g.skill] < g.need)
@@ -50,7 +76,7 @@ pub(crate) fn plan_from(
         .map(|g| (g.skill, g.need, f64::from(g.importance)))
         .collect();
 
-    let task = Task::build_from(catalog, request, &wanted, &start, &everything);
+    let task = Task::build_from(catalog, request, &wanted, start, everything);
     let cost: Vec<f64> = task
         .candidates
         .iter()
@@ -124,15 +150,15 @@ pub(crate) fn plan_from(
         .filter(|&k| selection[k])
         .map(|k| task.candidates[k])
         .collect();
-    let ordered = schedule::order(catalog, &start, &chosen)?;
+    let ordered = schedule::order(catalog, start, &chosen)?;
     let closing: Vec<_> = gap
         .iter()
         .copied()
         .filter(|g| reached.iter().any(|&r| task.goals[r].skill == g.skill))
         .collect();
-    let end = schedule::verify(catalog, &start, &ordered, &closing)?;
+    let end = schedule::verify(catalog, start, &ordered, &closing)?;
     let (steps, totals) =
-        schedule::schedule(catalog, &start, &ordered, &gap, request.hours_per_week);
+        schedule::schedule(catalog, start, &ordered, &gap, request.hours_per_week);
 
     let value: f64 = ordered
         .iter()
@@ -181,23 +207,33 @@ pub(crate) fn plan_from(
 
 /// A request naming indices outside the catalog is a caller's bug, reported instead of a panic.
 fn check_request(catalog: &Catalog, request: &PlanRequest) -> Result<(), PlanError> {
-    let bad_skill = request
-        .person
+    let bad_exclusion = request
+        .constraints
+        .exclude
+        .iter()
+        .any(|&c| c >= catalog.credentials.len());
+    if request.role >= catalog.roles.len() || bad_exclusion {
+        return Err(out_of_range());
+    }
+    check_person(catalog, &request.person)
+}
+
+fn check_person(catalog: &Catalog, person: &Person) -> Result<(), PlanError> {
+    let bad_skill = person
         .skills
         .iter()
         .any(|&(s, _)| s >= catalog.skills.len());
-    let bad_done = request
-        .person
-        .done
-        .iter()
-        .chain(&request.constraints.exclude)
-        .any(|&c| c >= catalog.credentials.len());
-    if request.role >= catalog.roles.len() || bad_skill || bad_done {
-        return Err(PlanError::Request(
-            "the request names a role, skill or credential the catalog does not have".into(),
-        ));
+    let bad_done = person.done.iter().any(|&c| c >= catalog.credentials.len());
+    if bad_skill || bad_done {
+        return Err(out_of_range());
     }
     Ok(())
+}
+
+fn out_of_range() -> PlanError {
+    PlanError::Request(
+        "the request names a role, skill or credential the catalog does not have".into(),
+    )
 }
 
 /// A valid selection as a starting incumbent for `aim`, measured by simulation.

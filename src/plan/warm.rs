@@ -78,7 +78,8 @@ impl Replanner {
     }
 
     pub fn plan(&mut self, catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError> {
-        let (plan, memory) = crate::plan::solve::plan_from(catalog, request, self.memory.as_ref())?;
+        let (plan, memory) =
+            crate::plan::solve::plan_from(catalog, request, self.memory.as_ref(), None)?;
         self.memory = Some(memory);
         Ok(plan)
     }
