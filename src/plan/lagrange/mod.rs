@@ -100,9 +100,9 @@ fn repairs_after(iteration: usize) -> bool {
 /// Iterations between two looks at whether narrowing the task would pay.
 const NARROW_EVERY: usize = 10;
 
-/// Subgradient ascent for at most `iterations` steps. `best` is improved in place whenever
-/// the multipliers suggest a cheaper plan.
-/// `start`, from an earlier solve, gives the first multipliers of the rows it knows.
+/// Subgradient ascent for at most `iterations` steps, from the multipliers of `start` (an
+/// earlier solve's) where it knows the rows. `best` is improved in place whenever the
+/// multipliers suggest a cheaper plan.
 pub(crate) fn bound(
     whole: &Task,
     best: &mut Incumbent,
@@ -112,26 +112,7 @@ pub(crate) fn bound(
     let granule = Granule::of(&whole.weight);
     let mut narrowed = Narrowed::whole(whole);
     let mut rows = Rows::of(whole, &[]);
-    let cheapest = |members: &[usize]| {
-        members
-            .iter()
-            .map(|&k| whole.weight[k])
-            .fold(f64::INFINITY, f64::min)
-    };
-    let mut u = vec![0.0; rows.len()];
-    for (g, goal) in whole.goals.iter().enumerate() {
-        let remembered = start.and_then(|s| s.goal(whole, g));
-        u[rows.goal_row(g)] = remembered
-            .unwrap_or_else(|| cheapest(&goal.achievers).min(best.value))
-            .max(0.0);
-    }
-    if let Some(start) = start {
-        for (k, supports) in whole.supports.iter().enumerate() {
-            for j in 0..supports.len() {
-                u[rows.support_row(k, j)] = start.support(whole, k, j).unwrap_or(0.0).max(0.0);
-            }
-        }
-    }
+    let mut u = first_multipliers(whole, &rows, best.value, start);
 
     let mut bound = f64::NEG_INFINITY;
     let mut best_reduced = whole.weight.clone();
@@ -254,6 +235,37 @@ pub(crate) fn bound(
         multipliers: keyed(task, &rows, &u),
         granule,
     }
+}
+
+/// The ascent's first multipliers: a goal's row at its cheapest achiever's weight (capped by
+/// the incumbent's value), support rows at zero, unless `start` remembers them.
+fn first_multipliers(
+    whole: &Task,
+    rows: &Rows,
+    incumbent: f64,
+    start: Option<&Multipliers>,
+) -> Vec<f64> {
+    let cheapest = |members: &[usize]| {
+        members
+            .iter()
+            .map(|&k| whole.weight[k])
+            .fold(f64::INFINITY, f64::min)
+    };
+    let mut u = vec![0.0; rows.len()];
+    for (g, goal) in whole.goals.iter().enumerate() {
+        let remembered = start.and_then(|s| s.goal(whole, g));
+        u[rows.goal_row(g)] = remembered
+            .unwrap_or_else(|| cheapest(&goal.achievers).min(incumbent))
+            .max(0.0);
+    }
+    if let Some(start) = start {
+        for (k, supports) in whole.supports.iter().enumerate() {
+            for j in 0..supports.len() {
+                u[rows.support_row(k, j)] = start.support(whole, k, j).unwrap_or(0.0).max(0.0);
+            }
+        }
+    }
+    u
 }
 
 /// Per candidate, its weight less the multipliers of the rows it meets, plus those of the
