@@ -179,6 +179,24 @@ fn check_optimum(
     check_optimum_with(seed, n, skills, objective, plan)
 }
 
+/// As [`check_optimum`] on a catalog whose hours are multiples of `unit`.
+fn check_optimum_in_units(seed: u64, n: usize, unit: f64) -> Result<(), TestCaseError> {
+    let mut catalog = random_catalog(seed, n, 4);
+    for credential in &mut catalog.credentials {
+        credential.hours *= unit;
+    }
+    let request = PlanRequest::new(0, random_person(seed, &catalog));
+    let result = plan(&catalog, &request).expect("plans");
+    let (_, best_value) = brute_force(&catalog, &request);
+    prop_assert!(result.optimal);
+    prop_assert!(
+        (result.value - best_value).abs() < 1e-6,
+        "value {} vs brute force {best_value} in units of {unit}",
+        result.value
+    );
+    Ok(())
+}
+
 /// As [`check_optimum`], with the plan from `solve`.
 fn check_optimum_with(
     seed: u64,
@@ -224,6 +242,13 @@ proptest! {
     #[test]
     fn optimum_equals_brute_force(seed in any::<u64>(), n in 3usize..=11, skills in 3usize..=5, objective in 0usize..3) {
         check_optimum(seed, n, skills, objective)?;
+    }
+
+    /// Bounds are rounded up to the step hours come in; halves, tenths and thirds (no step
+    /// at all) must all keep the optimum.
+    #[test]
+    fn hours_in_fractions_match_brute_force(seed in any::<u64>(), n in 3usize..=11, unit in prop::sample::select(vec![0.5, 0.1, 1.0 / 3.0])) {
+        check_optimum_in_units(seed, n, unit)?;
     }
 
     /// A replanner's hints come from another person's solve, which is what a person editing
