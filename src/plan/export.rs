@@ -15,8 +15,8 @@ use std::fmt::Write as _;
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx};
+use crate::plan::solve::{Reached, check_request, coverable_goals};
 use crate::plan::task::Task;
 use crate::plan::{PlanError, PlanRequest, gap};
 
@@ -76,32 +76,11 @@ pub fn exact_model(catalog: &Catalog, request: &PlanRequest) -> Result<ExactMode
             "the exact model covers requests without a budget".into(),
         ));
     }
-    let person = &request.person;
-    if request.role >= catalog.roles.len()
-        || person
-            .skills
-            .iter()
-            .any(|&(s, _)| s >= catalog.skills.len())
-        || person.done.iter().any(|&c| c >= catalog.credentials.len())
-        || constraints
-            .exclude
-            .iter()
-            .any(|&c| c >= catalog.credentials.len())
-    {
-        return Err(PlanError::Request(
-            "the request names a role, skill or credential the catalog does not have".into(),
-        ));
-    }
-    // The goals as the planner sets them: gap skills some plan from this catalog can close.
-    let mut everything = Reach::start(catalog, &person.skills, person.done.iter().copied());
-    let all: Vec<CredIdx> = (0..catalog.credentials.len()).collect();
-    everything.saturate(catalog, &all);
-    let wanted: Vec<_> = gap(catalog, request.role, person)
-        .iter()
-        .filter(|g| everything.levels[g.skill] >= g.need)
-        .map(|g| (g.skill, g.need, f64::from(g.importance)))
-        .collect();
-    Ok(model_of(&Task::build(catalog, request, &wanted)))
+    check_request(catalog, request)?;
+    let reached = Reached::of(catalog, &request.person)?;
+    let gap = gap(catalog, request.role, &request.person);
+    let wanted = coverable_goals(&gap, &reached.everything);
+    Ok(model_of(&Task::build(catalog, request, &wanted, &reached)))
 }
 
 fn model_of(task: &Task) -> ExactModel {

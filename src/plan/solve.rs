@@ -5,7 +5,7 @@
 use std::time::Instant;
 
 use crate::catalog::reach::Reach;
-use crate::catalog::{Catalog, CredIdx};
+use crate::catalog::{Catalog, CredIdx, Level, SkillIdx};
 use crate::plan::every_goal::close_every_goal;
 use crate::plan::milp::{Aim, Budgets, CostsOf};
 use crate::plan::relaxed::{Supporters, greedy_selection};
@@ -14,7 +14,7 @@ use crate::plan::simulate::{Simulation, drop_redundant};
 use crate::plan::task::Task;
 use crate::plan::warm::{Memory, Multipliers};
 use crate::plan::{
-    LeftOpen, Person, Plan, PlanError, PlanRequest, SolveStats, Uncoverable, gap, schedule,
+    GapItem, LeftOpen, Person, Plan, PlanError, PlanRequest, SolveStats, Uncoverable, gap, schedule,
 };
 
 pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError> {
@@ -24,8 +24,8 @@ pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError>
 /// A person's state, and everything reachable from it with every credential: the same for
 /// every role, so ranking roles computes it once.
 pub(crate) struct Reached {
-    start: Reach,
-    everything: Reach,
+    pub start: Reach,
+    pub everything: Reach,
 }
 
 impl Reached {
@@ -70,13 +70,9 @@ pub(crate) fn plan_from(
             best_available: everything.levels[g.skill],
         })
         .collect();
-    let wanted: Vec<_> = gap
-        .iter()
-        .filter(|g| everything.levels[g.skill] >= g.need)
-        .map(|g| (g.skill, g.need, f64::from(g.importance)))
-        .collect();
+    let wanted = coverable_goals(&gap, everything);
 
-    let task = Task::build_from(catalog, request, &wanted, start, everything);
+    let task = Task::build(catalog, request, &wanted, reached);
     let cost: Vec<f64> = task
         .candidates
         .iter()
@@ -205,8 +201,17 @@ pub(crate) fn plan_from(
     Ok((plan, memory))
 }
 
+/// The goals the planner sets: the gap skills some plan from this catalog can close, each
+/// as (skill, need, weight).
+pub(crate) fn coverable_goals(gap: &[GapItem], everything: &Reach) -> Vec<(SkillIdx, Level, f64)> {
+    gap.iter()
+        .filter(|g| everything.levels[g.skill] >= g.need)
+        .map(|g| (g.skill, g.need, f64::from(g.importance)))
+        .collect()
+}
+
 /// A request naming indices outside the catalog is a caller's bug, reported instead of a panic.
-fn check_request(catalog: &Catalog, request: &PlanRequest) -> Result<(), PlanError> {
+pub(crate) fn check_request(catalog: &Catalog, request: &PlanRequest) -> Result<(), PlanError> {
     let bad_exclusion = request
         .constraints
         .exclude

@@ -11,6 +11,7 @@ use crate::catalog::granting::Granting;
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx, Level, SkillIdx};
 use crate::plan::dominance::dominated_credentials;
+use crate::plan::solve::Reached;
 use crate::plan::{Constraints, Objective, PlanRequest};
 
 /// A gap skill the plan should bring to `need`.
@@ -75,29 +76,15 @@ enum Fact {
 }
 
 impl Task {
-    /// Builds the pruned task for the goals `wanted` (skill, need, weight) of `request`.
+    /// Builds the pruned task for the goals `wanted` (skill, need, weight) of `request`, from
+    /// what its person has `reached`.
     pub fn build(
         catalog: &Catalog,
         request: &PlanRequest,
         wanted: &[(SkillIdx, Level, f64)],
+        reached: &Reached,
     ) -> Self {
-        let person = &request.person;
-        let start = Reach::start(catalog, &person.skills, person.done.iter().copied());
-        let mut everything = start.clone();
-        let all: Vec<CredIdx> = (0..catalog.credentials.len()).collect();
-        everything.saturate(catalog, &all);
-        Self::build_from(catalog, request, wanted, &start, &everything)
-    }
-
-    /// [`Task::build`] from the person's state `start` and `everything` reachable from it
-    /// with every credential, which the caller already has.
-    pub fn build_from(
-        catalog: &Catalog,
-        request: &PlanRequest,
-        wanted: &[(SkillIdx, Level, f64)],
-        start: &Reach,
-        everything: &Reach,
-    ) -> Self {
+        let (start, everything) = (&reached.start, &reached.everything);
         let forward = if request.constraints == Constraints::default() {
             everything.clone()
         } else {
