@@ -4,40 +4,61 @@
 //! before it counts, and any non-negative multipliers give a valid bound, so a hint from a
 //! different request (or catalog) costs time, never correctness.
 
-use std::collections::HashMap;
-
 use crate::catalog::{Catalog, CredIdx, SkillIdx};
 use crate::plan::task::Task;
 use crate::plan::{Plan, PlanError, PlanRequest};
 
 /// The Lagrangian multipliers of a solve, keyed by what survives a small edit: a support row
 /// by the credential it precedes and its position among that credential's supports, a goal
-/// row by its skill.
+/// row by its skill. Support rows keep only multipliers above zero (most sit at zero), so
+/// recording them costs a solve next to nothing.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Multipliers {
-    supports: HashMap<CredIdx, Vec<f64>>,
-    goals: HashMap<SkillIdx, f64>,
+    /// Sorted by (credential, position).
+    supports: Vec<((CredIdx, usize), f64)>,
+    goals: Vec<(SkillIdx, f64)>,
 }
 
 impl Multipliers {
-    pub fn record_support(&mut self, task: &Task, k: usize, j: usize, u: f64) {
-        let row = self.supports.entry(task.candidates[k]).or_default();
-        if row.len() <= j {
-            row.resize(j + 1, 0.0);
+    /// The multipliers `support(k, j)` of `task`'s support rows and `goal(g)` of its goal
+    /// rows, keyed to outlive it.
+    pub fn record(
+        task: &Task,
+        support: impl Fn(usize, usize) -> f64,
+        goal: impl Fn(usize) -> f64,
+    ) -> Self {
+        let mut keyed = Multipliers::default();
+        for (k, supports) in task.supports.iter().enumerate() {
+            for j in 0..supports.len() {
+                let u = support(k, j);
+                if u > 0.0 {
+                    keyed.supports.push(((task.candidates[k], j), u));
+                }
+            }
         }
-        row[j] = u;
+        // Candidates are ascending, so the keys already are; sorting keeps that a fact.
+        keyed.supports.sort_by_key(|&(key, _)| key);
+        keyed.goals = (0..task.goals.len())
+            .map(|g| (task.goals[g].skill, goal(g)))
+            .collect();
+        keyed
     }
 
-    pub fn record_goal(&mut self, task: &Task, g: usize, u: f64) {
-        self.goals.insert(task.goals[g].skill, u);
+    /// The remembered multiplier of `task`'s candidate `k`'s `j`-th support (zero if none).
+    pub fn support(&self, task: &Task, k: usize, j: usize) -> f64 {
+        let key = (task.candidates[k], j);
+        self.supports
+            .binary_search_by_key(&key, |&(key, _)| key)
+            .map_or(0.0, |i| self.supports[i].1)
     }
 
-    pub fn support(&self, task: &Task, k: usize, j: usize) -> Option<f64> {
-        self.supports.get(&task.candidates[k])?.get(j).copied()
-    }
-
+    /// The remembered multiplier of `task`'s goal `g`, if the earlier solve had that goal.
     pub fn goal(&self, task: &Task, g: usize) -> Option<f64> {
-        self.goals.get(&task.goals[g].skill).copied()
+        let skill = task.goals[g].skill;
+        self.goals
+            .iter()
+            .find(|(s, _)| *s == skill)
+            .map(|&(_, u)| u)
     }
 }
 

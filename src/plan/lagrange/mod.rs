@@ -50,14 +50,19 @@ pub(crate) struct Lagrangian {
 impl Lagrangian {
     /// Whether a plan taking candidate `k` can cost no more than `upper`.
     pub fn may_take(&self, k: usize, upper: f64) -> bool {
-        self.granule
-            .can_beat(self.bound + self.reduced_cost[k].max(0.0), upper)
+        may_take(self.granule, self.bound, self.reduced_cost[k], upper)
     }
 
     /// Whether no plan is cheaper than `upper`, a plan's value.
     pub fn proves(&self, upper: f64) -> bool {
         !self.granule.can_beat(self.bound, upper)
     }
+}
+
+/// Whether a plan taking a candidate of reduced cost `reduced` can be cheaper than `upper`,
+/// given the Lagrangian `bound`.
+fn may_take(granule: Granule, bound: f64, reduced: f64, upper: f64) -> bool {
+    granule.can_beat(bound + reduced.max(0.0), upper)
 }
 
 /// A schedulable selection reaching every goal, and its value.
@@ -159,8 +164,7 @@ pub(crate) fn bound(
             // in the bound.
             let keep: Vec<bool> = (0..narrowed.task.len())
                 .map(|k| {
-                    narrowed.task.forced[k]
-                        || granule.can_beat(bound + best_reduced[k].max(0.0), best.value)
+                    narrowed.task.forced[k] || may_take(granule, bound, best_reduced[k], best.value)
                 })
                 .collect();
             // Rebuilding the rows costs about one step, so a few dropped candidates are not
@@ -232,7 +236,11 @@ pub(crate) fn bound(
         bound,
         reduced_cost,
         cuts: narrowed.cuts_in_whole(),
-        multipliers: keyed(task, &rows, &u),
+        multipliers: Multipliers::record(
+            task,
+            |k, j| u[rows.support_row(k, j)],
+            |g| u[rows.goal_row(g)],
+        ),
         granule,
     }
 }
@@ -261,7 +269,7 @@ fn first_multipliers(
     if let Some(start) = start {
         for (k, supports) in whole.supports.iter().enumerate() {
             for j in 0..supports.len() {
-                u[rows.support_row(k, j)] = start.support(whole, k, j).unwrap_or(0.0).max(0.0);
+                u[rows.support_row(k, j)] = start.support(whole, k, j);
             }
         }
     }
@@ -284,20 +292,6 @@ fn reduced_costs(task: &Task, rows: &Rows, u: &[f64]) -> Vec<f64> {
         }
     }
     reduced
-}
-
-/// The multipliers `u` of the support and goal rows of `task`, keyed to outlive it.
-fn keyed(task: &Task, rows: &Rows, u: &[f64]) -> Multipliers {
-    let mut keyed = Multipliers::default();
-    for (k, supports) in task.supports.iter().enumerate() {
-        for j in 0..supports.len() {
-            keyed.record_support(task, k, j, u[rows.support_row(k, j)]);
-        }
-    }
-    for g in 0..task.goals.len() {
-        keyed.record_goal(task, g, u[rows.goal_row(g)]);
-    }
-    keyed
 }
 
 /// The answer when narrowing leaves no plan cheaper than the incumbent: it is optimal.
