@@ -160,19 +160,16 @@ pub fn solve_now(job: &Job) -> Solved {
 pub fn solve(job: &Job, target_limit: Duration, replanner: &mut Replanner) -> Solved {
     let catalog = &job.catalog;
     let answer = match &job.task {
-        Task::Target(request) => {
-            let request = PlanRequest {
-                time_limit: target_limit,
-                ..request.clone()
-            };
-            Answer::Target {
-                plan: replanner.plan(catalog, &request).map_err(|e| e.to_string()),
-                proving: false,
-            }
-        }
+        Task::Target(request) => Answer::Target {
+            plan: replanner
+                .plan(catalog, &limited(request, target_limit))
+                .map_err(|e| e.to_string()),
+            proving: false,
+        },
         Task::Preview(request) => Answer::Preview {
             role: request.role,
-            plan: solve_with_limit(catalog, request, PREVIEW_TIME_LIMIT),
+            plan: plan::plan(catalog, &limited(request, PREVIEW_TIME_LIMIT))
+                .map_err(|e| e.to_string()),
         },
         Task::Rank(rank) => Answer::Ranking(
             plan::rank_roles(
@@ -204,14 +201,10 @@ pub fn solve(job: &Job, target_limit: Duration, replanner: &mut Replanner) -> So
     }
 }
 
-fn solve_with_limit(
-    catalog: &Catalog,
-    request: &PlanRequest,
-    time_limit: Duration,
-) -> Result<Plan, String> {
-    let request = PlanRequest {
+/// `request` with its solve cut off after `time_limit`.
+fn limited(request: &PlanRequest, time_limit: Duration) -> PlanRequest {
+    PlanRequest {
         time_limit,
         ..request.clone()
-    };
-    plan::plan(catalog, &request).map_err(|e| e.to_string())
+    }
 }
