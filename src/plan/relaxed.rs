@@ -25,7 +25,8 @@ impl Ord for Cost {
 }
 
 pub(crate) struct Supporters {
-    /// Estimated cost of taking each candidate with its supports (infinite when unreachable).
+    /// Estimated cost of taking each candidate with its supports: infinite when unreachable,
+    /// and also when the candidate costs more than some achiever of every goal.
     pub cost: Vec<f64>,
     /// Candidate `k`'s supports own the slots `first_slot[k]..first_slot[k + 1]`.
     first_slot: Vec<usize>,
@@ -73,7 +74,36 @@ impl Supporters {
             cost[k] = price[k];
             heap.push(Reverse((Cost(cost[k]), k)));
         }
+        // Every goal's cheapest achiever is known once one of its achievers is settled, and
+        // that is all a caller asks of the costs: the rest of the queue can wait forever.
+        let mut achieves = vec![0usize; n + 1];
+        for goal in &task.goals {
+            for &k in &goal.achievers {
+                achieves[k + 1] += 1;
+            }
+        }
+        for k in 0..n {
+            achieves[k + 1] += achieves[k];
+        }
+        let mut goals_of = vec![0usize; achieves[n]];
+        let mut fill = achieves.clone();
+        for (g, goal) in task.goals.iter().enumerate() {
+            for &k in &goal.achievers {
+                goals_of[fill[k]] = g;
+                fill[k] += 1;
+            }
+        }
+        let mut settled_goal = vec![false; task.goals.len()];
+        let mut unsettled_goals = task.goals.len();
         while let Some(Reverse((_, d))) = heap.pop() {
+            for &g in &goals_of[achieves[d]..achieves[d + 1]] {
+                if !std::mem::replace(&mut settled_goal[g], true) {
+                    unsettled_goals -= 1;
+                }
+            }
+            if unsettled_goals == 0 {
+                break;
+            }
             for &(k, slot) in &watchers[first_watcher[d]..first_watcher[d + 1]] {
                 if chosen[slot] != usize::MAX {
                     continue;
