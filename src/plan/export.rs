@@ -120,7 +120,7 @@ fn model_of(task: &Task) -> ExactModel {
     for c in 0..n {
         // One `z` per (c, b) however many supports of c b belongs to: "b before c" is one fact.
         let mut before: BTreeMap<usize, usize> = BTreeMap::new();
-        for (i, support) in task.supports[c].iter().enumerate() {
+        for (i, support) in task.supports.of(c).enumerate() {
             let mut terms = vec![(c, 1.0)];
             // A credential never meets its own precondition, so it is no member of its support.
             for &b in support.iter().filter(|&&b| b != c) {
@@ -192,8 +192,8 @@ fn order(
 fn components(task: &Task) -> Vec<usize> {
     let mut graph: DiGraph<(), ()> = DiGraph::with_capacity(task.len(), 0);
     let nodes: Vec<NodeIndex> = (0..task.len()).map(|_| graph.add_node(())).collect();
-    for (c, supports) in task.supports.iter().enumerate() {
-        for &b in supports.iter().flatten().filter(|&&b| b != c) {
+    for c in 0..task.len() {
+        for &b in task.supports.of(c).flatten().filter(|&&b| b != c) {
             graph.add_edge(nodes[b], nodes[c], ());
         }
     }

@@ -110,9 +110,9 @@ pub(crate) fn solve(
             None => problem.add_constraint(terms.as_slice(), ComparisonOp::Ge, 1.0),
         }
     };
-    for (k, supports) in task.supports.iter().enumerate() {
-        for support in supports {
-            at_least_one(support, Some(x[k]));
+    for (k, &taken) in x.iter().enumerate() {
+        for support in task.supports.of(k) {
+            at_least_one(support, Some(taken));
         }
     }
     for (g, goal) in task.goals.iter().enumerate() {

@@ -19,6 +19,7 @@ mod schedule;
 mod search;
 mod simulate;
 mod solve;
+mod supports;
 mod task;
 mod warm;
 

@@ -45,12 +45,12 @@ impl Supporters {
         let n = task.len();
         let mut first_slot = Vec::with_capacity(n + 1);
         first_slot.push(0);
-        for supports in &task.supports {
-            first_slot.push(first_slot[first_slot.len() - 1] + supports.len());
+        for k in 0..n {
+            first_slot.push(first_slot[k] + task.supports.count(k));
         }
         // Who waits on each candidate: the slots it can fill, grouped by candidate.
         let mut first_watcher = vec![0usize; n + 1];
-        for &d in task.supports.iter().flatten().flatten() {
+        for &d in task.supports.all_members() {
             first_watcher[d + 1] += 1;
         }
         for d in 0..n {
@@ -58,15 +58,15 @@ impl Supporters {
         }
         let mut fill = first_watcher.clone();
         let mut watchers = vec![(0usize, 0usize); first_watcher[n]];
-        for (k, supports) in task.supports.iter().enumerate() {
-            for (i, support) in supports.iter().enumerate() {
+        for (k, &first) in first_slot[..n].iter().enumerate() {
+            for (i, support) in task.supports.of(k).enumerate() {
                 for &d in support {
-                    watchers[fill[d]] = (k, first_slot[k] + i);
+                    watchers[fill[d]] = (k, first + i);
                     fill[d] += 1;
                 }
             }
         }
-        let mut remaining: Vec<usize> = task.supports.iter().map(Vec::len).collect();
+        let mut remaining: Vec<usize> = (0..n).map(|k| task.supports.count(k)).collect();
         let mut chosen = vec![usize::MAX; first_slot[n]];
         let mut cost = vec![f64::INFINITY; n];
         let mut heap = BinaryHeap::new();

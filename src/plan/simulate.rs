@@ -21,7 +21,7 @@ impl Simulation {
         loop {
             let before = pending.len();
             pending.retain(|&k| {
-                let allowed = task.supports[k].iter().all(|s| s.iter().any(|&d| taken[d]));
+                let allowed = task.supports.of(k).all(|s| s.iter().any(|&d| taken[d]));
                 if allowed {
                     taken[k] = true;
                     order.push(k);
@@ -60,7 +60,7 @@ impl Simulation {
             if self.taken[d] || std::mem::replace(&mut seen[d], true) {
                 continue;
             }
-            let mut unmet = task.supports[d].iter().filter(|s| !met(s)).peekable();
+            let mut unmet = task.supports.of(d).filter(|s| !met(s)).peekable();
             if unmet.peek().is_none() {
                 landmark.push(d);
             } else {
@@ -79,7 +79,7 @@ impl Simulation {
         let met = |support: &[usize]| support.iter().any(|&d| self.taken[d]);
         let mut cuts = Vec::new();
         for &k in &self.stuck {
-            for support in task.supports[k].iter().filter(|s| !met(s)) {
+            for support in task.supports.of(k).filter(|s| !met(s)) {
                 cuts.push(Cut {
                     members: self.landmark(task, support),
                     trigger: Trigger::Take(k),

@@ -12,6 +12,7 @@ use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx, Level, SkillIdx};
 use crate::plan::dominance::dominated_credentials;
 use crate::plan::solve::Reached;
+use crate::plan::supports::Supports;
 use crate::plan::{Constraints, Objective, PlanRequest};
 
 /// A gap skill the plan should bring to `need`.
@@ -24,16 +25,14 @@ pub(crate) struct Goal {
     pub achievers: Vec<usize>,
 }
 
-/// "At least one of these candidates must be taken before": the form of every precondition
-/// once prerequisites already met by the person are dropped.
-pub(crate) type Support = Vec<usize>;
-
 #[derive(Debug, Clone)]
 pub(crate) struct Task {
     /// Candidate credentials (catalog indices), ascending.
     pub candidates: Vec<CredIdx>,
-    /// Per candidate: its unmet preconditions, each a set of candidates one of which is needed.
-    pub supports: Vec<Vec<Support>>,
+    /// Per candidate: its unmet preconditions, each a set of candidates one of which is
+    /// needed ("at least one of these before": the form of every precondition once those the
+    /// person already meets are dropped).
+    pub supports: Supports,
     /// Per candidate: its weight in the objective.
     pub weight: Vec<f64>,
     /// Goals that some plan within the constraints can reach.
@@ -117,34 +116,38 @@ impl Task {
         let achievers = |skill: SkillIdx, level: Level| -> Vec<usize> {
             granting.at_least(skill, level).collect()
         };
-        let supports = candidates
-            .iter()
-            .enumerate()
-            .map(|(k, &c)| {
-                let cred = &catalog.credentials[c];
-                let mut needs: Vec<Support> = Vec::new();
-                for d in cred.hard_prerequisites().filter(|&d| !start.done[d]) {
-                    needs.push(local(d).into_iter().collect());
+        let mut supports = Supports::default();
+        let mut needs: Vec<Vec<usize>> = Vec::new();
+        for (k, &c) in candidates.iter().enumerate() {
+            let cred = &catalog.credentials[c];
+            needs.clear();
+            for d in cred.hard_prerequisites().filter(|&d| !start.done[d]) {
+                needs.push(local(d).into_iter().collect());
+            }
+            for group in &cred.requires_any {
+                if group.iter().all(|&d| !start.done[d]) {
+                    needs.push(group.iter().filter_map(|&d| local(d)).collect());
                 }
-                for group in &cred.requires_any {
-                    if group.iter().all(|&d| !start.done[d]) {
-                        needs.push(group.iter().filter_map(|&d| local(d)).collect());
-                    }
+            }
+            for &(skill, level) in &cred.requires_skills {
+                if start.levels[skill] < level {
+                    // A credential never meets its own prerequisite, though it often grants a
+                    // higher level of the skill it asks for.
+                    needs.push(
+                        granting
+                            .at_least(skill, level)
+                            .filter(|&d| d != k)
+                            .collect(),
+                    );
                 }
-                for &(skill, level) in &cred.requires_skills {
-                    if start.levels[skill] < level {
-                        // A credential never meets its own prerequisite, though it often
-                        // grants a higher level of the skill it asks for.
-                        let mut support = achievers(skill, level);
-                        support.retain(|&d| d != k);
-                        needs.push(support);
-                    }
-                }
-                needs.sort();
-                needs.dedup();
-                needs
-            })
-            .collect();
+            }
+            needs.sort();
+            needs.dedup();
+            for need in &needs {
+                supports.push(need.iter().copied());
+            }
+            supports.finish_candidate();
+        }
         let goals: Vec<Goal> = wanted
             .iter()
             .map(|&(skill, need, weight)| Goal {
@@ -184,12 +187,7 @@ impl Task {
             if std::mem::replace(&mut forced[k], true) {
                 continue;
             }
-            stack.extend(
-                self.supports[k]
-                    .iter()
-                    .filter(|s| s.len() == 1)
-                    .map(|s| s[0]),
-            );
+            stack.extend(self.supports.of(k).filter(|s| s.len() == 1).map(|s| s[0]));
         }
         forced
     }
@@ -202,7 +200,7 @@ impl Task {
         loop {
             let before = keep.iter().filter(|&&k| k).count();
             for k in 0..self.len() {
-                if keep[k] && self.supports[k].iter().any(|s| s.iter().all(|&d| !keep[d])) {
+                if keep[k] && self.supports.of(k).any(|s| s.iter().all(|&d| !keep[d])) {
                     keep[k] = false;
                 }
             }
@@ -224,8 +222,8 @@ impl Task {
     /// reaches across parts.
     pub fn split(&self) -> Vec<Part> {
         let mut parts = DisjointSets::new(self.len());
-        for (k, supports) in self.supports.iter().enumerate() {
-            for &d in supports.iter().flatten() {
+        for k in 0..self.len() {
+            for &d in self.supports.of(k).flatten() {
                 parts.join(k, d);
             }
         }
@@ -262,23 +260,22 @@ impl Task {
         for (new, &k) in old.iter().enumerate() {
             new_index[k] = new;
         }
-        let remap = |set: &[usize]| -> Vec<usize> {
-            set.iter()
-                .filter(|&&d| keep[d])
-                .map(|&d| new_index[d])
-                .collect()
-        };
+        let remap = |set| renumbered(set, keep, &new_index);
+        let mut supports = Supports::default();
+        for &k in &old {
+            for support in self.supports.of(k) {
+                supports.push(remap(support));
+            }
+            supports.finish_candidate();
+        }
         let mut task = Task {
             candidates: old.iter().map(|&k| self.candidates[k]).collect(),
-            supports: old
-                .iter()
-                .map(|&k| self.supports[k].iter().map(|s| remap(s)).collect())
-                .collect(),
+            supports,
             weight: old.iter().map(|&k| self.weight[k]).collect(),
             goals: goals
                 .iter()
                 .map(|&g| Goal {
-                    achievers: remap(&self.goals[g].achievers),
+                    achievers: remap(&self.goals[g].achievers).collect(),
                     ..self.goals[g].clone()
                 })
                 .collect(),
@@ -291,6 +288,15 @@ impl Task {
     pub fn len(&self) -> usize {
         self.candidates.len()
     }
+}
+
+/// The members of `set` that are kept, by their new indices.
+fn renumbered<'a>(
+    set: &'a [usize],
+    keep: &'a [bool],
+    new_index: &'a [usize],
+) -> impl Iterator<Item = usize> + 'a {
+    set.iter().filter(|&&d| keep[d]).map(|&d| new_index[d])
 }
 
 /// An independent part of a task, from [`Task::split`].

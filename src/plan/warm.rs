@@ -28,8 +28,8 @@ impl Multipliers {
         goal: impl Fn(usize) -> f64,
     ) -> Self {
         let mut keyed = Multipliers::default();
-        for (k, supports) in task.supports.iter().enumerate() {
-            for j in 0..supports.len() {
+        for k in 0..task.len() {
+            for j in 0..task.supports.count(k) {
                 let u = support(k, j);
                 if u > 0.0 {
                     keyed.supports.push(((task.candidates[k], j), u));

@@ -272,8 +272,8 @@ fn first_multipliers(
             .max(0.0);
     }
     if let Some(start) = start {
-        for (k, supports) in whole.supports.iter().enumerate() {
-            for j in 0..supports.len() {
+        for k in 0..whole.len() {
+            for j in 0..whole.supports.count(k) {
                 u[rows.support_row(k, j)] = start.support(whole, k, j);
             }
         }

@@ -122,7 +122,7 @@ impl Moved {
     pub fn multipliers(&self, task: &Task, before: &Rows, after: &Rows, u: &[f64]) -> Vec<f64> {
         let mut moved = vec![0.0; after.len()];
         for (k, &old) in self.candidates.iter().enumerate() {
-            for j in 0..task.supports[k].len() {
+            for j in 0..task.supports.count(k) {
                 moved[after.support_row(k, j)] = u[before.support_row(old, j)];
             }
         }

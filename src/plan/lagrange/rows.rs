@@ -24,8 +24,8 @@ impl Rows {
             first_support: vec![0],
             first_cut: 0,
         };
-        for (k, supports) in task.supports.iter().enumerate() {
-            for support in supports {
+        for k in 0..task.len() {
+            for support in task.supports.of(k) {
                 rows.push(support, Some(k));
             }
             rows.first_support.push(rows.len());

@@ -1,0 +1,81 @@
+//! Every candidate's preconditions in three flat arrays. The ascent rebuilds the task each time
+//! it narrows it, and a vector per support made that mostly allocation.
+
+/// Per candidate, its supports in order; each support a set of candidates one of which must be
+/// taken first.
+#[derive(Debug, Clone)]
+pub(crate) struct Supports {
+    /// Candidate `k`'s supports are `first_support[k]..first_support[k + 1]`.
+    first_support: Vec<usize>,
+    /// Support `s`'s members are `members[first_member[s]..first_member[s + 1]]`.
+    first_member: Vec<usize>,
+    members: Vec<usize>,
+}
+
+impl Default for Supports {
+    fn default() -> Self {
+        Supports {
+            first_support: vec![0],
+            first_member: vec![0],
+            members: Vec::new(),
+        }
+    }
+}
+
+impl Supports {
+    /// Adds a support to the candidate being built (the one after the last finished).
+    pub fn push(&mut self, members: impl IntoIterator<Item = usize>) {
+        self.members.extend(members);
+        self.first_member.push(self.members.len());
+    }
+
+    /// Finishes the candidate being built with the supports pushed since the last.
+    pub fn finish_candidate(&mut self) {
+        self.first_support.push(self.first_member.len() - 1);
+    }
+
+    /// How many supports candidate `k` has.
+    pub fn count(&self, k: usize) -> usize {
+        self.first_support[k + 1] - self.first_support[k]
+    }
+
+    /// Candidate `k`'s supports, in order.
+    pub fn of(&self, k: usize) -> impl ExactSizeIterator<Item = &[usize]> + Clone {
+        (self.first_support[k]..self.first_support[k + 1]).map(|s| self.support(s))
+    }
+
+    /// Every member of every support, each as often as it is a member.
+    pub fn all_members(&self) -> &[usize] {
+        &self.members
+    }
+
+    fn support(&self, s: usize) -> &[usize] {
+        &self.members[self.first_member[s]..self.first_member[s + 1]]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn candidates_keep_their_supports_in_order() {
+        let mut supports = Supports::default();
+        supports.push([1, 2]);
+        supports.push([3]);
+        supports.finish_candidate();
+        supports.finish_candidate();
+        supports.push([0]);
+        supports.finish_candidate();
+
+        assert_eq!(supports.count(0), 2);
+        assert_eq!(supports.count(1), 0);
+        assert_eq!(
+            supports.of(0).collect::<Vec<_>>(),
+            vec![&[1, 2][..], &[3][..]]
+        );
+        assert_eq!(supports.of(1).count(), 0);
+        assert_eq!(supports.of(2).collect::<Vec<_>>(), vec![&[0][..]]);
+        assert_eq!(supports.all_members(), &[1, 2, 3, 0]);
+    }
+}
