@@ -9,7 +9,7 @@ use crate::catalog::source::{self, SourceFile};
 use crate::catalog::validate::{At, Report};
 use crate::catalog::validate_shape::Decoded;
 use crate::catalog::{
-    validate_cycles, validate_model, validate_shape, validate_syntax, validate_warnings,
+    sections, validate_cycles, validate_model, validate_shape, validate_syntax, validate_warnings,
 };
 
 /// The outcome of loading: the catalog when there is no error, and every diagnostic.
@@ -37,11 +37,30 @@ pub fn load_sources(sources: &[SourceFile]) -> Loaded {
     let mut decoded = Decoded::default();
     let mut all_files_parsed = true;
     for (file, source) in sources.iter().enumerate() {
-        match validate_syntax::parse(&mut report, file, &source.text) {
-            Some(root) => {
-                validate_shape::decode_file(&mut report, file, root.get_ref(), &mut decoded)
+        // A file is parsed part by part (see `sections`), but a file with a syntax error gets
+        // only its syntax errors, as when it was parsed whole: what its other parts say is
+        // taken back.
+        let (mut of_file, file_start) = (Decoded::default(), report.mark());
+        let mut parsed = true;
+        for range in sections::of(&source.text) {
+            let part = report.part(file, range.start);
+            let part_start = report.mark();
+            match validate_syntax::parse(&mut report, part, &source.text, range) {
+                Some(root) if parsed => {
+                    validate_shape::decode_file(&mut report, part, root.get_ref(), &mut of_file)
+                }
+                Some(_) => {}
+                None if parsed => {
+                    report.retract(file_start..part_start);
+                    parsed = false;
+                }
+                None => {}
             }
-            None => all_files_parsed = false,
+        }
+        if parsed {
+            decoded.append(&mut of_file);
+        } else {
+            all_files_parsed = false;
         }
     }
     let mut model = validate_model::build(&mut report, &decoded, all_files_parsed);

@@ -12,6 +12,7 @@ pub mod raw;
 mod raw_level;
 pub mod reach;
 pub mod schema;
+mod sections;
 pub mod source;
 pub mod stats;
 pub mod suggest;

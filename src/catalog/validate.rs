@@ -10,7 +10,8 @@ use crate::catalog::Origin;
 use crate::catalog::diagnostic::Diagnostic;
 use crate::catalog::source::{LineIndex, SourceFile};
 
-/// A byte range in one of the loaded files.
+/// A byte range in one of the loaded files, or in a part of one parsed on its own (see
+/// [`Report::part`]): `file` is then the part's number and `span` is relative to its start.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct At {
     pub file: usize,
@@ -31,6 +32,9 @@ impl At {
 pub(crate) struct Report<'a> {
     sources: &'a [SourceFile],
     lines: Vec<LineIndex>,
+    /// Parts after each file's first, as (file, offset of the part in it): part
+    /// `sources.len() + i` is `parts[i]`, and part `f < sources.len()` is file `f` from 0.
+    parts: Vec<(usize, usize)>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -39,17 +43,49 @@ impl<'a> Report<'a> {
         Self {
             sources,
             lines: sources.iter().map(|s| LineIndex::new(&s.text)).collect(),
+            parts: Vec::new(),
             diagnostics: Vec::new(),
+        }
+    }
+
+    /// The number for spans in the part of `file` that starts at byte `offset`.
+    pub fn part(&mut self, file: usize, offset: usize) -> usize {
+        if offset == 0 {
+            return file;
+        }
+        self.parts.push((file, offset));
+        self.sources.len() + self.parts.len() - 1
+    }
+
+    /// `at` as a file and a span in its whole text.
+    fn in_file(&self, at: &At) -> (usize, Range<usize>) {
+        match at.file.checked_sub(self.sources.len()) {
+            Some(part) => {
+                let (file, offset) = self.parts[part];
+                (file, at.span.start + offset..at.span.end + offset)
+            }
+            None => (at.file, at.span.clone()),
         }
     }
 
     /// Adds `diagnostic`, pointing it at `at`.
     pub fn push(&mut self, at: &At, diagnostic: Diagnostic) {
-        let positioned = match self.sources.get(at.file) {
-            Some(source) => diagnostic.at(source, &self.lines[at.file], at.span.clone()),
+        let (file, span) = self.in_file(at);
+        let positioned = match self.sources.get(file) {
+            Some(source) => diagnostic.at(source, &self.lines[file], span),
             None => diagnostic,
         };
         self.diagnostics.push(positioned);
+    }
+
+    /// How many diagnostics there are so far: a mark for [`Report::retract`].
+    pub fn mark(&self) -> usize {
+        self.diagnostics.len()
+    }
+
+    /// Takes back the diagnostics pushed between two marks.
+    pub fn retract(&mut self, marks: Range<usize>) {
+        self.diagnostics.drain(marks);
     }
 
     pub fn has_errors(&self) -> bool {
@@ -57,9 +93,10 @@ impl<'a> Report<'a> {
     }
 
     pub fn origin(&self, at: &At) -> Origin {
-        match self.sources.get(at.file) {
+        let (file, span) = self.in_file(at);
+        match self.sources.get(file) {
             Some(source) => {
-                let position = self.lines[at.file].position(&source.text, at.span.start);
+                let position = self.lines[file].position(&source.text, span.start);
                 Origin {
                     file: source.path.clone(),
                     line: position.line,

@@ -40,6 +40,16 @@ pub(crate) struct Decoded {
     pub roles: Vec<Item<RawRole>>,
 }
 
+impl Decoded {
+    /// Moves every item of `other` to the end of this.
+    pub fn append(&mut self, other: &mut Decoded) {
+        self.meta.append(&mut other.meta);
+        self.skills.append(&mut other.skills);
+        self.credentials.append(&mut other.credentials);
+        self.roles.append(&mut other.roles);
+    }
+}
+
 /// Decodes the top-level tables of one file into `out`.
 pub(crate) fn decode_file(report: &mut Report, file: usize, root: &DeTable, out: &mut Decoded) {
     for (key, value) in root.iter() {

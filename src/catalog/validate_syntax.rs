@@ -4,6 +4,8 @@
 //! found on the parser's event stream: newlines inside inline tables, a trailing comma in an
 //! inline table, the `\e` and `\xHH` string escapes, and times without seconds.
 
+use std::ops::Range;
+
 use serde_spanned::Spanned;
 use toml::de::DeTable;
 use toml_parser::Source;
@@ -13,18 +15,23 @@ use toml_parser::parser::{Event, EventKind};
 use crate::catalog::diagnostic::Diagnostic;
 use crate::catalog::validate::{At, Report};
 
-/// Parses one file; `None` when it has syntax errors (all of them reported).
+/// Parses the part `range` of a file's `whole` text, its spans numbered `part` (see
+/// `Report::part`); `None` when it has syntax errors (all of them reported).
 pub(crate) fn parse<'i>(
     report: &mut Report,
-    file: usize,
-    text: &'i str,
+    part: usize,
+    whole: &'i str,
+    range: Range<usize>,
 ) -> Option<Spanned<DeTable<'i>>> {
+    let offset = range.start;
+    let text = &whole[range];
     let (table, errors) = DeTable::parse_recoverable(text);
     for error in &errors {
         let span = error.span().unwrap_or(0..0);
+        let in_whole = span.start + offset..span.end + offset;
         report.push(
-            &At::new(file, span.clone()),
-            syntax_error(text, span, error.message().trim()),
+            &At::new(part, span),
+            syntax_error(whole, in_whole, error.message().trim()),
         );
     }
     if !errors.is_empty() {
@@ -33,7 +40,7 @@ pub(crate) fn parse<'i>(
     let found = toml11_only_forms(text);
     for (span, message, help) in &found {
         report.push(
-            &At::new(file, span.clone()),
+            &At::new(part, span.clone()),
             Diagnostic::error("toml-1.1", *message).with_help(*help),
         );
     }
@@ -41,7 +48,7 @@ pub(crate) fn parse<'i>(
 }
 
 /// The parser's message, reworded where it misleads, with a help line where one is known.
-fn syntax_error(text: &str, span: std::ops::Range<usize>, message: &str) -> Diagnostic {
+fn syntax_error(text: &str, span: Range<usize>, message: &str) -> Diagnostic {
     let rest_of_line = text
         .get(span.start..)
         .and_then(|rest| rest.lines().next())
@@ -75,7 +82,7 @@ fn syntax_error(text: &str, span: std::ops::Range<usize>, message: &str) -> Diag
     diagnostic
 }
 
-type Finding = (std::ops::Range<usize>, &'static str, &'static str);
+type Finding = (Range<usize>, &'static str, &'static str);
 
 /// Spans of TOML 1.1-only syntax in a text that parses.
 fn toml11_only_forms(text: &str) -> Vec<Finding> {
@@ -88,7 +95,7 @@ fn toml11_only_forms(text: &str) -> Vec<Finding> {
     // Open containers, innermost last: `true` for an inline table, `false` for an array.
     let mut open: Vec<bool> = Vec::new();
     let mut multi_line_reported = false;
-    let mut pending_comma: Option<std::ops::Range<usize>> = None;
+    let mut pending_comma: Option<Range<usize>> = None;
     for event in &events {
         let span = event.span().start()..event.span().end();
         let kind = event.kind();
