@@ -15,7 +15,48 @@ pub use crate::catalog::raw_level::{RawLevel, RawRequirement};
 
 pub type Text = Option<Spanned<String>>;
 pub type IdList = Option<Vec<Spanned<String>>>;
-pub type LevelMap = Option<BTreeMap<Spanned<String>, Spanned<RawLevel>>>;
+pub type LevelMap = Option<Entries<RawLevel>>;
+
+/// A TOML table read as its entries in source order. A map per credential cost a B-tree node,
+/// near a kilobyte, for one or two skills: a third of the memory of loading a large catalog.
+/// TOML itself rejects a key given twice, so the entries are a map's.
+#[derive(Debug, Default)]
+pub struct Entries<V>(pub Vec<(Spanned<String>, Spanned<V>)>);
+
+impl<V> Entries<V> {
+    pub fn iter(&self) -> impl Iterator<Item = (&Spanned<String>, &Spanned<V>)> {
+        self.0.iter().map(|(key, value)| (key, value))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Entries<V> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<V> {
+            type Value = Entries<V>;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("a map")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_map(Visitor(std::marker::PhantomData))
+    }
+}
 
 /// The keys a table may hold, for unknown-key messages and their suggestions. A unit test
 /// checks each list against the JSON Schema, so the two cannot drift apart.

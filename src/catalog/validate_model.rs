@@ -5,13 +5,13 @@
 //! out), so that later stages can still find cycles; `load` never hands out a catalog built
 //! from a report with errors.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde_spanned::Spanned;
 
 use crate::catalog::diagnostic::Diagnostic;
 use crate::catalog::graph::EdgeKind;
-use crate::catalog::raw::{RawCategory, RawLevel, RawMeta, RawSkill};
+use crate::catalog::raw::{Entries, RawCategory, RawLevel, RawMeta, RawSkill};
 use crate::catalog::validate::{At, Report};
 use crate::catalog::validate_ids::{Ids, Resolver};
 use crate::catalog::validate_shape::{Decoded, Item};
@@ -227,11 +227,11 @@ impl Builder<'_, '_, '_> {
     pub fn skill_levels(
         &mut self,
         file: usize,
-        map: Option<&BTreeMap<Spanned<String>, Spanned<RawLevel>>>,
+        map: Option<&Entries<RawLevel>>,
         context: &str,
     ) -> Vec<(SkillIdx, Level)> {
         let mut levels = Vec::new();
-        for (skill, level) in map.into_iter().flatten() {
+        for (skill, level) in map.into_iter().flat_map(Entries::iter) {
             let subject = format!("`{}`", skill.get_ref());
             let index = self.skills.resolve(self.report, file, skill, context);
             let level = check_level(self.report, file, level, Scale::Level, &subject);
