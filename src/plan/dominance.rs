@@ -7,11 +7,14 @@ use crate::plan::PlanRequest;
 use crate::plan::task::objective_weight;
 
 /// Candidates dominated by another candidate, ascending. Among equals the lowest index stays.
+/// `known`, when given, must be [`Dominators::of_all`] for the same person, objective and
+/// constraints.
 pub(crate) fn dominated_credentials(
     catalog: &Catalog,
     request: &PlanRequest,
     start: &Reach,
     candidates: &[CredIdx],
+    known: Option<&Dominators>,
 ) -> Vec<CredIdx> {
     // Being complete is a fact only the credential itself adds, so a credential another
     // candidate names as a prerequisite can never be swapped out.
@@ -29,32 +32,69 @@ pub(crate) fn dominated_credentials(
     for &c in candidates {
         candidate[c] = true;
     }
-    let granting = catalog.granting();
-    let key = |c: CredIdx| (objective_weight(catalog, request.objective, c), c);
     candidates
         .iter()
         .copied()
         .filter(|&c| !named[c])
-        .filter(|&c| {
-            let cred = &catalog.credentials[c];
-            let Some(&(rarest, _)) = cred
-                .grants
-                .iter()
-                .filter(|(s, l)| *l > start.levels[*s])
-                .min_by_key(|(s, _)| granting.of(*s).len())
-            else {
-                // Grants nothing the person lacks: any credential dominates it, but it may
-                // still be the one that unlocks nothing; leave it to the solver.
-                return false;
-            };
-            granting.of(rarest).iter().any(|&(d, _)| {
-                candidate[d]
-                    && d != c
-                    && key(d) < key(c)
-                    && dominates(catalog, request, start, d, c)
-            })
+        .filter(|&c| match known {
+            Some(known) => known.of(c).iter().any(|&d| candidate[d]),
+            None => dominators(catalog, request, start, c, |d| candidate[d])
+                .next()
+                .is_some(),
         })
         .collect()
+}
+
+/// For every credential, the credentials that dominate it, for one person, objective and set
+/// of constraints: ranking roles plans every role with these, so it finds them once instead of
+/// once per role.
+pub(crate) struct Dominators {
+    /// Credential `c`'s dominators are `of[first[c]..first[c + 1]]`.
+    first: Vec<usize>,
+    of: Vec<CredIdx>,
+}
+
+impl Dominators {
+    pub fn of_all(catalog: &Catalog, request: &PlanRequest, start: &Reach) -> Self {
+        let mut first = vec![0];
+        let mut of = Vec::new();
+        for c in 0..catalog.credentials.len() {
+            of.extend(dominators(catalog, request, start, c, |_| true));
+            first.push(of.len());
+        }
+        Dominators { first, of }
+    }
+
+    fn of(&self, c: CredIdx) -> &[CredIdx] {
+        &self.of[self.first[c]..self.first[c + 1]]
+    }
+}
+
+/// The credentials among those `allowed` that dominate `c`.
+fn dominators<'a>(
+    catalog: &'a Catalog,
+    request: &'a PlanRequest,
+    start: &'a Reach,
+    c: CredIdx,
+    allowed: impl Fn(CredIdx) -> bool + 'a,
+) -> impl Iterator<Item = CredIdx> + 'a {
+    let granting = catalog.granting();
+    let key = move |c: CredIdx| (objective_weight(catalog, request.objective, c), c);
+    let cred = &catalog.credentials[c];
+    // Grants nothing the person lacks: any credential dominates it, but it may still be the
+    // one that unlocks nothing; that is left to the solver.
+    let rarest = cred
+        .grants
+        .iter()
+        .filter(|(s, l)| *l > start.levels[*s])
+        .min_by_key(|(s, _)| granting.of(*s).len())
+        .map(|&(skill, _)| skill);
+    rarest
+        .into_iter()
+        .flat_map(move |skill| granting.of(skill).iter().map(|&(d, _)| d))
+        .filter(move |&d| {
+            allowed(d) && d != c && key(d) < key(c) && dominates(catalog, request, start, d, c)
+        })
 }
 
 /// Whether `d` can replace `c`: no worse on every measure the request looks at, grants at least

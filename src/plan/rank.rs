@@ -4,6 +4,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crate::catalog::{Catalog, RoleIdx};
+use crate::plan::dominance::Dominators;
 use crate::plan::solve::{Reached, plan_from};
 use crate::plan::{Constraints, Objective, Person, PlanError, PlanRequest, fit};
 
@@ -30,14 +31,16 @@ pub fn rank_roles(
     constraints: &Constraints,
     time_limit: Duration,
 ) -> Result<Vec<RoleRank>, PlanError> {
-    let reached = Reached::of(catalog, person)?;
+    let request_for = |role: RoleIdx| PlanRequest {
+        objective,
+        constraints: constraints.clone(),
+        time_limit,
+        ..PlanRequest::new(role, person.clone())
+    };
+    let mut reached = Reached::of(catalog, person)?;
+    reached.dominators = Some(Dominators::of_all(catalog, &request_for(0), &reached.start));
     let rank_one = |role: RoleIdx| -> Result<RoleRank, PlanError> {
-        let request = PlanRequest {
-            objective,
-            constraints: constraints.clone(),
-            time_limit,
-            ..PlanRequest::new(role, person.clone())
-        };
+        let request = request_for(role);
         let (pathway, _) = plan_from(catalog, &request, None, Some(&reached))?;
         Ok(RoleRank {
             role,
@@ -89,4 +92,63 @@ fn in_parallel<T: Send>(
     });
     done.sort_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, result)| result).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::synthetic::{Spec, generate};
+    use crate::plan::plan;
+
+    /// Ranking finds who dominates whom once for all roles; each role's objective must still
+    /// be the optimum that planning that role alone proves, for the cost objective and a
+    /// person partway along too.
+    #[test]
+    fn each_rank_is_the_optimum_of_planning_that_role_alone() {
+        let catalog = generate(&Spec::sized(600, 3, 6, 7));
+        let partway = Person {
+            skills: catalog.roles[0]
+                .requires
+                .iter()
+                .take(3)
+                .map(|q| (q.skill, 1))
+                .collect(),
+            ..Person::default()
+        };
+        // Excluding credentials leaves some without the credentials that dominate them.
+        let excluding = Constraints {
+            exclude: (0..catalog.credentials.len()).step_by(3).collect(),
+            ..Constraints::default()
+        };
+        let people = [Person::default(), partway];
+        for (person, constraints) in people
+            .iter()
+            .flat_map(|p| [(p, Constraints::default()), (p, excluding.clone())])
+        {
+            for objective in [Objective::Hours, Objective::Cost] {
+                let limit = Duration::from_secs(10);
+                let ranks =
+                    rank_roles(&catalog, person, objective, &constraints, limit).expect("ranks");
+                assert_eq!(ranks.len(), catalog.roles.len());
+                for rank in ranks {
+                    let request = PlanRequest {
+                        objective,
+                        constraints: constraints.clone(),
+                        time_limit: limit,
+                        ..PlanRequest::new(rank.role, person.clone())
+                    };
+                    let alone = plan(&catalog, &request).expect("plan");
+                    assert!(rank.optimal && alone.optimal);
+                    assert_eq!(rank.uncoverable, alone.uncoverable.len());
+                    assert!(
+                        (rank.objective - alone.value).abs() < 1e-6,
+                        "role {}: ranked {} but planned {}",
+                        rank.role,
+                        rank.objective,
+                        alone.value
+                    );
+                }
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx, Level, SkillIdx};
+use crate::plan::dominance::Dominators;
 use crate::plan::every_goal::close_every_goal;
 use crate::plan::milp::{Aim, Budgets, CostsOf};
 use crate::plan::relaxed::{Supporters, greedy_selection};
@@ -26,6 +27,9 @@ pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError>
 pub(crate) struct Reached {
     pub start: Reach,
     pub everything: Reach,
+    /// Who dominates each credential, when the caller plans many roles with one objective and
+    /// one set of constraints (those of every request it passes this with).
+    pub dominators: Option<Dominators>,
 }
 
 impl Reached {
@@ -35,7 +39,11 @@ impl Reached {
         let mut everything = start.clone();
         let all: Vec<CredIdx> = (0..catalog.credentials.len()).collect();
         everything.saturate(catalog, &all);
-        Ok(Reached { start, everything })
+        Ok(Reached {
+            start,
+            everything,
+            dominators: None,
+        })
     }
 }
 

@@ -102,7 +102,13 @@ impl Task {
         let mut candidates: Vec<CredIdx> = (0..catalog.credentials.len())
             .filter(|&c| relevant[c])
             .collect();
-        let dominated = dominated_credentials(catalog, request, start, &candidates);
+        let dominated = dominated_credentials(
+            catalog,
+            request,
+            start,
+            &candidates,
+            reached.dominators.as_ref(),
+        );
         candidates.retain(|c| dominated.binary_search(c).is_err());
 
         let local = |c: CredIdx| candidates.binary_search(&c).ok();
