@@ -9,19 +9,10 @@ use std::collections::BinaryHeap;
 
 use crate::plan::task::Task;
 
-/// Total order on finite non-negative costs for the heap.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Cost(f64);
-impl Eq for Cost {}
-impl PartialOrd for Cost {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Cost {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.total_cmp(&other.0)
-    }
+/// A finite non-negative cost as a heap key: for such floats the order of the bit patterns is
+/// the order of the values, and comparing integers is what the heap does most.
+fn heap_key(cost: f64) -> u64 {
+    if cost > 0.0 { cost.to_bits() } else { 0 }
 }
 
 pub(crate) struct Supporters {
@@ -72,7 +63,7 @@ impl Supporters {
         let mut heap = BinaryHeap::new();
         for k in (0..n).filter(|&k| remaining[k] == 0) {
             cost[k] = price[k];
-            heap.push(Reverse((Cost(cost[k]), k)));
+            heap.push(Reverse((heap_key(cost[k]), k)));
         }
         // Every goal's cheapest achiever is known once one of its achievers is settled, and
         // that is all a caller asks of the costs: the rest of the queue can wait forever.
@@ -113,7 +104,7 @@ impl Supporters {
                 if remaining[k] == 0 {
                     let supports = &chosen[first_slot[k]..first_slot[k + 1]];
                     cost[k] = price[k] + supports.iter().map(|&m| cost[m]).sum::<f64>();
-                    heap.push(Reverse((Cost(cost[k]), k)));
+                    heap.push(Reverse((heap_key(cost[k]), k)));
                 }
             }
         }
