@@ -42,6 +42,58 @@ impl Simulation {
         task.goals[goal].achievers.iter().any(|&k| self.taken[k])
     }
 
+    /// For each stuck candidate, a cut per unmet support; for each unmet goal, a cut on its
+    /// achievers. Each is valid for every plan and broken by the simulated selection.
+    pub fn landmark_cuts(&self, task: &Task) -> Vec<Cut> {
+        let mut cones = Cones::new(self, task);
+        let mut cuts = Vec::new();
+        for &k in &self.stuck {
+            for support in task.supports.of(k).filter(|s| !self.meets(s)) {
+                cuts.push(Cut {
+                    members: cones.landmark(support),
+                    trigger: Trigger::Take(k),
+                });
+            }
+        }
+        for g in (0..task.goals.len()).filter(|&g| !self.reaches(task, g)) {
+            cuts.push(Cut {
+                members: cones.landmark(&task.goals[g].achievers),
+                trigger: Trigger::Goal(g),
+            });
+        }
+        cuts
+    }
+
+    /// Whether this state takes a member of `support`.
+    fn meets(&self, support: &[usize]) -> bool {
+        support.iter().any(|&d| self.taken[d])
+    }
+}
+
+/// The backward cones of one simulated state, walked once per landmark. The cones of one state
+/// overlap, so whether a candidate is allowed is found once, and the marks of a walk are
+/// cleared by numbering the walks instead of by a fresh vector each time.
+struct Cones<'s> {
+    sim: &'s Simulation,
+    task: &'s Task,
+    /// Per candidate: `None` until asked, then whether every support is met.
+    allowed: Vec<Option<bool>>,
+    /// Per candidate: the walk that last reached it.
+    walk_of: Vec<u32>,
+    walk: u32,
+}
+
+impl<'s> Cones<'s> {
+    fn new(sim: &'s Simulation, task: &'s Task) -> Self {
+        Cones {
+            sim,
+            task,
+            allowed: vec![None; task.len()],
+            walk_of: vec![0; task.len()],
+            walk: 0,
+        }
+    }
+
     /// The landmark of an unmet set of candidates `needed` (a stuck candidate's support, or a
     /// goal's achievers): the candidates outside this state that are allowed in it and belong
     /// to `needed` or, going backwards, to an unmet support of a member not yet allowed.
@@ -51,48 +103,35 @@ impl Simulation {
     /// here (an unmet one would be in the cone and need an earlier such step), so it is allowed
     /// here. "At least one of these" is therefore a valid cut, and the simulated selection,
     /// which takes none of them, breaks it.
-    pub fn landmark(&self, task: &Task, needed: &[usize]) -> Vec<usize> {
-        let met = |support: &[usize]| support.iter().any(|&d| self.taken[d]);
-        let mut seen = vec![false; task.len()];
+    fn landmark(&mut self, needed: &[usize]) -> Vec<usize> {
+        let (sim, task) = (self.sim, self.task);
+        self.walk += 1;
         let mut landmark = Vec::new();
-        let mut queue: Vec<usize> = needed.to_vec();
+        let mut queue: Vec<usize> = Vec::new();
+        let visit = |d: usize, walk_of: &mut [u32], queue: &mut Vec<usize>| {
+            if !sim.taken[d] && walk_of[d] != self.walk {
+                walk_of[d] = self.walk;
+                queue.push(d);
+            }
+        };
+        for &d in needed {
+            visit(d, &mut self.walk_of, &mut queue);
+        }
         while let Some(d) = queue.pop() {
-            if self.taken[d] || std::mem::replace(&mut seen[d], true) {
+            let allowed =
+                *self.allowed[d].get_or_insert_with(|| task.supports.of(d).all(|s| sim.meets(s)));
+            if allowed {
+                landmark.push(d);
                 continue;
             }
-            let mut unmet = task.supports.of(d).filter(|s| !met(s)).peekable();
-            if unmet.peek().is_none() {
-                landmark.push(d);
-            } else {
-                unmet.for_each(|support| queue.extend_from_slice(support));
+            for support in task.supports.of(d).filter(|s| !sim.meets(s)) {
+                for &m in support {
+                    visit(m, &mut self.walk_of, &mut queue);
+                }
             }
         }
         landmark.sort_unstable();
         landmark
-    }
-}
-
-impl Simulation {
-    /// For each stuck candidate, a cut per unmet support; for each unmet goal, a cut on its
-    /// achievers. Each is valid for every plan and broken by the simulated selection.
-    pub fn landmark_cuts(&self, task: &Task) -> Vec<Cut> {
-        let met = |support: &[usize]| support.iter().any(|&d| self.taken[d]);
-        let mut cuts = Vec::new();
-        for &k in &self.stuck {
-            for support in task.supports.of(k).filter(|s| !met(s)) {
-                cuts.push(Cut {
-                    members: self.landmark(task, support),
-                    trigger: Trigger::Take(k),
-                });
-            }
-        }
-        for g in (0..task.goals.len()).filter(|&g| !self.reaches(task, g)) {
-            cuts.push(Cut {
-                members: self.landmark(task, &task.goals[g].achievers),
-                trigger: Trigger::Goal(g),
-            });
-        }
-        cuts
     }
 }
 
