@@ -2,13 +2,13 @@
 //! and at which level, in one flat array. Planning asks this for every gap skill and every
 //! skill prerequisite, so it is built once rather than as a vector per skill on each solve.
 
+use crate::catalog::grouped::Grouped;
 use crate::catalog::{Credential, Level, SkillIdx};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Granting {
-    /// Skill `s`'s grants are `grants[start[s]..start[s + 1]]`.
-    start: Vec<usize>,
-    grants: Vec<(usize, Level)>,
+    /// Per skill, who grants it and at which level.
+    by_skill: Grouped<(usize, Level)>,
 }
 
 impl Granting {
@@ -18,29 +18,20 @@ impl Granting {
         skills: usize,
         credentials: impl Iterator<Item = (usize, &'c Credential)> + Clone,
     ) -> Self {
-        let mut start = vec![0; skills + 1];
-        for (_, credential) in credentials.clone() {
-            for &(skill, _) in &credential.grants {
-                start[skill + 1] += 1;
-            }
+        let grants = credentials.flat_map(|(number, credential)| {
+            credential
+                .grants
+                .iter()
+                .map(move |&(skill, level)| (skill, (number, level)))
+        });
+        Granting {
+            by_skill: Grouped::build(skills, grants),
         }
-        for s in 0..skills {
-            start[s + 1] += start[s];
-        }
-        let mut fill = start.clone();
-        let mut grants = vec![(0, 0); start[skills]];
-        for (number, credential) in credentials {
-            for &(skill, level) in &credential.grants {
-                grants[fill[skill]] = (number, level);
-                fill[skill] += 1;
-            }
-        }
-        Granting { start, grants }
     }
 
     /// Who grants `skill`, with the level each grants.
     pub fn of(&self, skill: SkillIdx) -> &[(usize, Level)] {
-        &self.grants[self.start[skill]..self.start[skill + 1]]
+        self.by_skill.of(skill)
     }
 
     /// Who grants `skill` at `level` or above.

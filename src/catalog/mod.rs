@@ -6,6 +6,7 @@ pub mod format;
 mod format_comments;
 pub mod granting;
 pub mod graph;
+pub(crate) mod grouped;
 pub mod load;
 mod model;
 pub mod raw;

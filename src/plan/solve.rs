@@ -282,7 +282,7 @@ fn budget_greedy(
             continue;
         };
         let mut trial = selection.clone();
-        supporters.select_with_supports(k, &mut trial);
+        supporters.select_with_supports(task, k, &mut trial);
         let spent =
             |per: &[f64]| -> f64 { (0..task.len()).filter(|&i| trial[i]).map(|i| per[i]).sum() };
         if budgets.cost.is_none_or(|b| spent(cost) <= b + 1e-9)

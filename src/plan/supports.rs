@@ -41,12 +41,18 @@ impl Supports {
 
     /// Candidate `k`'s supports, in order.
     pub fn of(&self, k: usize) -> impl ExactSizeIterator<Item = &[usize]> + Clone {
-        (self.first_support[k]..self.first_support[k + 1]).map(|s| self.support(s))
+        self.numbers(k).map(|s| self.support(s))
     }
 
-    /// Every member of every support, each as often as it is a member.
-    pub fn all_members(&self) -> &[usize] {
-        &self.members
+    /// The numbers of candidate `k`'s supports among all supports, which are numbered
+    /// candidate by candidate from 0.
+    pub fn numbers(&self, k: usize) -> std::ops::Range<usize> {
+        self.first_support[k]..self.first_support[k + 1]
+    }
+
+    /// How many supports all candidates have together.
+    pub fn total(&self) -> usize {
+        self.first_member.len() - 1
     }
 
     fn support(&self, s: usize) -> &[usize] {
@@ -76,6 +82,7 @@ mod tests {
         );
         assert_eq!(supports.of(1).count(), 0);
         assert_eq!(supports.of(2).collect::<Vec<_>>(), vec![&[0][..]]);
-        assert_eq!(supports.all_members(), &[1, 2, 3, 0]);
+        assert_eq!(supports.numbers(2), 2..3);
+        assert_eq!(supports.total(), 3);
     }
 }
