@@ -37,30 +37,9 @@ pub fn load_sources(sources: &[SourceFile]) -> Loaded {
     let mut decoded = Decoded::default();
     let mut all_files_parsed = true;
     for (file, source) in sources.iter().enumerate() {
-        // A file is parsed part by part (see `sections`), but a file with a syntax error gets
-        // only its syntax errors, as when it was parsed whole: what its other parts say is
-        // taken back.
-        let (mut of_file, file_start) = (Decoded::default(), report.mark());
-        let mut parsed = true;
-        for range in sections::of(&source.text) {
-            let part = report.part(file, range.start);
-            let part_start = report.mark();
-            match validate_syntax::parse(&mut report, part, &source.text, range) {
-                Some(root) if parsed => {
-                    validate_shape::decode_file(&mut report, part, root.get_ref(), &mut of_file)
-                }
-                Some(_) => {}
-                None if parsed => {
-                    report.retract(file_start..part_start);
-                    parsed = false;
-                }
-                None => {}
-            }
-        }
-        if parsed {
-            decoded.append(&mut of_file);
-        } else {
-            all_files_parsed = false;
+        match decode_source(&mut report, file, &source.text) {
+            Some(mut of_file) => decoded.append(&mut of_file),
+            None => all_files_parsed = false,
         }
     }
     let mut model = validate_model::build(&mut report, &decoded, all_files_parsed);
@@ -108,6 +87,29 @@ pub fn load_sources(sources: &[SourceFile]) -> Loaded {
         catalog: (!has_errors).then_some(catalog),
         diagnostics,
     }
+}
+
+/// The items of one file, or None when it has a syntax error. The file is parsed part by part
+/// (see `sections`), but a file with a syntax error gets only its syntax errors, as when it
+/// was parsed whole: what its other parts reported is taken back.
+fn decode_source(report: &mut Report, file: usize, text: &str) -> Option<Decoded> {
+    let (mut decoded, file_start) = (Decoded::default(), report.mark());
+    let mut parts = sections::of(text).into_iter();
+    for range in parts.by_ref() {
+        let part = report.part(file, range.start);
+        let part_start = report.mark();
+        let Some(root) = validate_syntax::parse(report, part, text, range) else {
+            report.retract(file_start..part_start);
+            // The syntax errors of the rest of the file are still worth reporting.
+            for range in parts {
+                let part = report.part(file, range.start);
+                validate_syntax::parse(report, part, text, range);
+            }
+            return None;
+        };
+        validate_shape::decode_file(report, part, root.get_ref(), &mut decoded);
+    }
+    Some(decoded)
 }
 
 /// A catalog with no skill, credential or role has nothing to plan with: it is an empty file,
