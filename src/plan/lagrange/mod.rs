@@ -21,7 +21,7 @@
 mod narrow;
 mod rows;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::plan::granule::Granule;
 use crate::plan::milp::Cut;
@@ -121,9 +121,10 @@ pub(crate) fn bound(
 
     let mut bound = f64::NEG_INFINITY;
     let mut best_reduced = whole.weight.clone();
-    let mut known_cuts: HashSet<Cut> = HashSet::new();
+    let mut known_cuts: FxHashSet<Cut> = FxHashSet::default();
     let mut step_scale = 2.0;
     let mut since_improved = 0;
+    let (mut taken, mut counted) = (Vec::new(), Vec::new());
     for iteration in 0..iterations {
         let task = &narrowed.task;
         let reduced = reduced_costs(task, &rows, &u);
@@ -184,6 +185,9 @@ pub(crate) fn bound(
         let task = &narrowed.task;
         // Subgradient: how far each row is from being met by the relaxed choice, projected
         // so that multipliers at zero are not pushed below it.
+        taken.clear();
+        taken.extend((0..task.len()).filter(|&k| take[k]));
+        rows.count_wide(&taken, &mut counted);
         let mut violation = vec![0.0; rows.len()];
         let mut norm = 0.0;
         for r in 0..rows.len() {
@@ -193,7 +197,7 @@ pub(crate) fn bound(
                 // support rows, since few candidates are taken, so they are not even counted.
                 continue;
             }
-            let met = rows.members(r).iter().filter(|&&m| take[m]).count() as f64;
+            let met = f64::from(rows.met(r, &take, &counted));
             let g = met - owed;
             violation[r] = g;
             if g < 0.0 || u[r] > 0.0 {

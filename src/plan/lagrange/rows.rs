@@ -13,17 +13,30 @@ pub(super) struct Rows {
     /// Candidate `k`'s support rows are `first_support[k]..first_support[k + 1]`.
     first_support: Vec<usize>,
     first_cut: usize,
+    /// Per candidate, the goal and cut rows it is a member of.
+    wide_rows_of: RowsOf,
 }
 
 impl Rows {
     pub fn of(task: &Task, cuts: &[Cut]) -> Self {
+        // Sized up front: growing these by doubling was a tenth of an ascent step's work.
+        let support_members: usize = (0..task.len())
+            .flat_map(|k| task.supports.of(k))
+            .map(<[usize]>::len)
+            .sum();
+        let wide_members: usize = task.goals.iter().map(|g| g.achievers.len()).sum::<usize>()
+            + cuts.iter().map(|c| c.members.len()).sum::<usize>();
+        let count = task.supports.total() + task.goals.len() + cuts.len();
         let mut rows = Rows {
-            start: vec![0],
-            members: Vec::new(),
-            trigger: Vec::new(),
-            first_support: vec![0],
+            start: Vec::with_capacity(count + 1),
+            members: Vec::with_capacity(support_members + wide_members),
+            trigger: Vec::with_capacity(count),
+            first_support: Vec::with_capacity(task.len() + 1),
             first_cut: 0,
+            wide_rows_of: RowsOf::new(task.len(), wide_members),
         };
+        rows.start.push(0);
+        rows.first_support.push(0);
         for k in 0..task.len() {
             for support in task.supports.of(k) {
                 rows.push(support, Some(k));
@@ -31,7 +44,7 @@ impl Rows {
             rows.first_support.push(rows.len());
         }
         for goal in &task.goals {
-            rows.push(&goal.achievers, None);
+            rows.push_wide(&goal.achievers, None);
         }
         rows.first_cut = rows.len();
         for cut in cuts {
@@ -45,13 +58,44 @@ impl Rows {
             Trigger::Take(k) => Some(k),
             Trigger::Goal(_) => None,
         };
-        self.push(&cut.members, trigger);
+        self.push_wide(&cut.members, trigger);
+    }
+
+    fn push_wide(&mut self, members: &[usize], trigger: Option<usize>) {
+        let row = self.len();
+        for &m in members {
+            self.wide_rows_of.add(m, row);
+        }
+        self.push(members, trigger);
     }
 
     fn push(&mut self, members: &[usize], trigger: Option<usize>) {
         self.members.extend_from_slice(members);
         self.start.push(self.members.len());
         self.trigger.push(trigger);
+    }
+
+    /// Per goal and cut row, how many of its members are among `taken` (candidates, each
+    /// listed once), for [`Rows::met`]. These rows have many members and the relaxed choice
+    /// takes few candidates, so walking the rows of what it takes is far shorter.
+    pub fn count_wide(&self, taken: &[usize], counted: &mut Vec<u32>) {
+        counted.clear();
+        counted.resize(self.len(), 0);
+        for &k in taken {
+            for r in self.wide_rows_of.of(k) {
+                counted[r] += 1;
+            }
+        }
+    }
+
+    /// How many members of row `r` the choice `take` takes, given what [`Rows::count_wide`]
+    /// `counted` for that choice. A support row has a few members, counted here.
+    pub fn met(&self, r: usize, take: &[bool], counted: &[u32]) -> u32 {
+        if r < self.goal_row(0) {
+            self.members(r).iter().filter(|&&m| take[m]).count() as u32
+        } else {
+            counted[r]
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -75,5 +119,37 @@ impl Rows {
     /// The row of the `c`-th cut.
     pub fn cut_row(&self, c: usize) -> usize {
         self.first_cut + c
+    }
+}
+
+/// Per candidate, a list of rows, all lists in one arena: rows arrive one at a time as cuts
+/// are found, and a vector per candidate would be mostly allocation.
+struct RowsOf {
+    /// Per candidate, its last entry, or `END`.
+    last: Vec<u32>,
+    /// Per entry, its row and the candidate's entry before it.
+    entries: Vec<(u32, u32)>,
+}
+
+const END: u32 = u32::MAX;
+
+impl RowsOf {
+    fn new(candidates: usize, entries: usize) -> Self {
+        RowsOf {
+            last: vec![END; candidates],
+            entries: Vec::with_capacity(entries),
+        }
+    }
+
+    fn add(&mut self, k: usize, row: usize) {
+        self.entries.push((row as u32, self.last[k]));
+        self.last[k] = (self.entries.len() - 1) as u32;
+    }
+
+    /// Candidate `k`'s rows, latest first.
+    fn of(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        let entry = |e: u32| (e != END).then(|| self.entries[e as usize]);
+        std::iter::successors(entry(self.last[k]), move |&(_, before)| entry(before))
+            .map(|(row, _)| row as usize)
     }
 }
