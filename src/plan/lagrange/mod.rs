@@ -124,26 +124,25 @@ pub(crate) fn bound(
     let mut known_cuts: FxHashSet<Cut> = FxHashSet::default();
     let mut step_scale = 2.0;
     let mut since_improved = 0;
-    let (mut taken, mut counted) = (Vec::new(), Vec::new());
+    let mut relaxed = Relaxed::default();
+    let mut counted = Vec::new();
+    // The rows the relaxed choice does not meet exactly, with how far it is off: the others
+    // keep their multipliers.
+    let mut violation: Vec<(usize, f64)> = Vec::new();
     for iteration in 0..iterations {
         let task = &narrowed.task;
-        let reduced = reduced_costs(task, &rows, &u);
-        let take: Vec<bool> = (0..task.len())
-            .map(|k| task.forced[k] || reduced[k] < 0.0)
-            .collect();
-        let value = (0..rows.len())
-            .filter(|&r| rows.trigger[r].is_none())
-            .map(|r| u[r])
-            .sum::<f64>()
-            + (0..task.len())
-                .filter(|&k| take[k])
-                .map(|k| reduced[k])
-                .sum::<f64>();
+        relaxed.solve(task, &rows, &u);
+        let (reduced, take, taken, value) = (
+            &relaxed.reduced,
+            &relaxed.take,
+            &relaxed.taken,
+            relaxed.value,
+        );
         // Creeping up by crumbs is not progress: only a real gain keeps the step size.
         let progress = value > bound + 1e-4 * value.abs().max(1.0);
         if value > bound + slack(value) {
             bound = value;
-            best_reduced.clone_from(&reduced);
+            best_reduced.clone_from(reduced);
         }
         if progress {
             since_improved = 0;
@@ -155,7 +154,7 @@ pub(crate) fn bound(
             }
         }
         if repairs_after(iteration) {
-            repair(&narrowed, &reduced, whole.len(), best);
+            repair(&narrowed, reduced, whole.len(), best);
         }
         if !granule.can_beat(bound, best.value) || step_scale < MIN_STEP_SCALE {
             break;
@@ -185,36 +184,36 @@ pub(crate) fn bound(
         let task = &narrowed.task;
         // Subgradient: how far each row is from being met by the relaxed choice, projected
         // so that multipliers at zero are not pushed below it.
-        taken.clear();
-        taken.extend((0..task.len()).filter(|&k| take[k]));
-        rows.count_wide(&taken, &mut counted);
-        let mut violation = vec![0.0; rows.len()];
+        rows.count_wide(taken, &mut counted);
+        violation.clear();
         let mut norm = 0.0;
-        for r in 0..rows.len() {
+        for (r, &ur) in u.iter().enumerate() {
             let owed = rows.trigger[r].map_or(1.0, |t| f64::from(u8::from(take[t])));
-            if owed == 0.0 && u[r] == 0.0 {
+            if owed == 0.0 && ur == 0.0 {
                 // Met whatever its members do, and its multiplier cannot go below zero: most
                 // support rows, since few candidates are taken, so they are not even counted.
                 continue;
             }
-            let met = f64::from(rows.met(r, &take, &counted));
+            let met = f64::from(rows.met(r, take, &counted));
             let g = met - owed;
-            violation[r] = g;
-            if g < 0.0 || u[r] > 0.0 {
+            if g != 0.0 {
+                violation.push((r, g));
+            }
+            if g < 0.0 || ur > 0.0 {
                 norm += g * g;
             }
         }
         let separate = iteration >= FIRST_SEPARATION
             && (norm == 0.0 || iteration % SEPARATE_EVERY == SEPARATE_EVERY - 1);
         if separate && narrowed.cuts.len() < MAX_CUTS {
-            let sim = Simulation::run(task, &take);
+            let sim = Simulation::run(task, take);
             for cut in sim.landmark_cuts(task) {
                 if known_cuts.insert(cut.clone()) {
-                    rows.push_cut(&cut);
-                    u.push(0.0);
                     // A new row is broken by the relaxed choice (its trigger is taken, or it
                     // is a goal's, and none of its members are), which the step must see.
-                    violation.push(-1.0);
+                    violation.push((rows.len(), -1.0));
+                    rows.push_cut(&cut);
+                    u.push(0.0);
                     norm += 1.0;
                     narrowed.cuts.push(cut);
                 }
@@ -224,8 +223,8 @@ pub(crate) fn bound(
             break; // the relaxed choice meets every row at these multipliers: the bound is exact
         }
         let step = step_scale * (best.value - value).max(slack(best.value)) / norm;
-        for (ur, g) in u.iter_mut().zip(&violation) {
-            *ur = (*ur - step * g).max(0.0);
+        for &(r, g) in &violation {
+            u[r] = (u[r] - step * g).max(0.0);
         }
     }
     repair(&narrowed, &best_reduced, whole.len(), best);
@@ -280,22 +279,50 @@ fn first_multipliers(
     u
 }
 
-/// Per candidate, its weight less the multipliers of the rows it meets, plus those of the
-/// rows it triggers.
-fn reduced_costs(task: &Task, rows: &Rows, u: &[f64]) -> Vec<f64> {
-    let mut reduced = task.weight.clone();
-    for (r, &ur) in u.iter().enumerate() {
-        if ur == 0.0 {
-            continue;
+/// The relaxed problem solved at some multipliers: with every row relaxed it splits per
+/// candidate, taken exactly when its reduced cost is negative (or it is forced).
+#[derive(Default)]
+struct Relaxed {
+    /// Per candidate, its weight less the multipliers of the rows it meets, plus those of the
+    /// rows it triggers.
+    reduced: Vec<f64>,
+    /// Per candidate, whether the relaxed choice takes it.
+    take: Vec<bool>,
+    /// The candidates it takes, in order.
+    taken: Vec<usize>,
+    /// The Lagrangian value: a lower bound on every plan.
+    value: f64,
+}
+
+impl Relaxed {
+    fn solve(&mut self, task: &Task, rows: &Rows, u: &[f64]) {
+        self.reduced.clone_from(&task.weight);
+        let mut owed = 0.0;
+        for (r, &ur) in u.iter().enumerate() {
+            if ur == 0.0 {
+                continue;
+            }
+            for &m in rows.members(r) {
+                self.reduced[m] -= ur;
+            }
+            match rows.trigger[r] {
+                Some(t) => self.reduced[t] += ur,
+                None => owed += ur,
+            }
         }
-        for &m in rows.members(r) {
-            reduced[m] -= ur;
+        self.take.clear();
+        self.taken.clear();
+        let mut gained = 0.0;
+        for (k, &rc) in self.reduced.iter().enumerate() {
+            let take = task.forced[k] || rc < 0.0;
+            self.take.push(take);
+            if take {
+                self.taken.push(k);
+                gained += rc;
+            }
         }
-        if let Some(t) = rows.trigger[r] {
-            reduced[t] += ur;
-        }
+        self.value = owed + gained;
     }
-    reduced
 }
 
 /// The answer when narrowing leaves no plan cheaper than the incumbent: it is optimal.

@@ -79,11 +79,12 @@ impl Rows {
     /// listed once), for [`Rows::met`]. These rows have many members and the relaxed choice
     /// takes few candidates, so walking the rows of what it takes is far shorter.
     pub fn count_wide(&self, taken: &[usize], counted: &mut Vec<u32>) {
+        let first_wide = self.goal_row(0);
         counted.clear();
-        counted.resize(self.len(), 0);
+        counted.resize(self.len() - first_wide, 0);
         for &k in taken {
             for r in self.wide_rows_of.of(k) {
-                counted[r] += 1;
+                counted[r - first_wide] += 1;
             }
         }
     }
@@ -91,10 +92,11 @@ impl Rows {
     /// How many members of row `r` the choice `take` takes, given what [`Rows::count_wide`]
     /// `counted` for that choice. A support row has a few members, counted here.
     pub fn met(&self, r: usize, take: &[bool], counted: &[u32]) -> u32 {
-        if r < self.goal_row(0) {
+        let first_wide = self.goal_row(0);
+        if r < first_wide {
             self.members(r).iter().filter(|&&m| take[m]).count() as u32
         } else {
-            counted[r]
+            counted[r - first_wide]
         }
     }
 
