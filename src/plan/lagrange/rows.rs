@@ -155,3 +155,54 @@ impl RowsOf {
             .map(|(row, _)| row as usize)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::supports::Supports;
+    use crate::plan::task::Goal;
+
+    /// Candidate 0 needs one of 1 or 2; goals: one of 0 or 3, and one of 1, 2 or 3.
+    fn task() -> Task {
+        let mut supports = Supports::default();
+        supports.push([1, 2]);
+        for _ in 0..4 {
+            supports.finish_candidate();
+        }
+        let goal = |achievers: Vec<usize>| Goal {
+            skill: 0,
+            need: 1,
+            weight: 1.0,
+            achievers,
+        };
+        Task {
+            candidates: vec![10, 11, 12, 13],
+            supports,
+            weight: vec![5.0, 3.0, 1.0, 10.0],
+            goals: vec![goal(vec![0, 3]), goal(vec![1, 2, 3])],
+            forced: vec![false; 4],
+        }
+    }
+
+    #[test]
+    fn what_a_choice_meets_of_each_row_is_counted_from_the_rows_of_what_it_takes() {
+        let mut rows = Rows::of(&task(), &[]);
+        rows.push_cut(&Cut {
+            members: vec![2, 3],
+            trigger: Trigger::Take(0),
+        });
+        let take = [true, false, true, true];
+        let taken = [0, 2, 3];
+        let mut counted = Vec::new();
+        rows.count_wide(&taken, &mut counted);
+        let met: Vec<u32> = (0..rows.len())
+            .map(|r| rows.met(r, &take, &counted))
+            .collect();
+        let direct: Vec<u32> = (0..rows.len())
+            .map(|r| rows.members(r).iter().filter(|&&m| take[m]).count() as u32)
+            .collect();
+        assert_eq!(met, direct);
+        // the support of 0, the two goals, the cut
+        assert_eq!(met, vec![1, 2, 2, 2]);
+    }
+}
