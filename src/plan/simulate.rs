@@ -180,28 +180,14 @@ fn sole_members(task: &Task, selection: &[bool], goals: &[usize]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::supports::Supports;
-    use crate::plan::task::Goal;
 
     /// Candidate 0 (5 h) and 3 (10 h) both reach the goal; 0 needs one of 1 (3 h) or 2 (1 h).
     fn task() -> Task {
-        let mut supports = Supports::default();
-        supports.push([1, 2]);
-        for _ in 0..4 {
-            supports.finish_candidate();
-        }
-        Task {
-            candidates: vec![10, 11, 12, 13],
-            supports,
-            weight: vec![5.0, 3.0, 1.0, 10.0],
-            goals: vec![Goal {
-                skill: 0,
-                need: 1,
-                weight: 1.0,
-                achievers: vec![0, 3],
-            }],
-            forced: vec![false; 4],
-        }
+        Task::by_hand(
+            &[&[&[1, 2]], &[], &[], &[]],
+            &[5.0, 3.0, 1.0, 10.0],
+            &[&[0, 3]],
+        )
     }
 
     #[test]

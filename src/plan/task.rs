@@ -386,3 +386,38 @@ fn relevant_credentials(
     }
     relevant
 }
+
+#[cfg(test)]
+impl Task {
+    /// A task written out by hand: per candidate its supports and weight, and per goal its
+    /// achievers (goal `g` asks for skill `g` at level 1, with weight 1).
+    pub(crate) fn by_hand(
+        supports: &[&[&[usize]]],
+        weight: &[f64],
+        achievers: &[&[usize]],
+    ) -> Task {
+        let mut all = Supports::default();
+        for of_candidate in supports {
+            for &support in *of_candidate {
+                all.push(support.iter().copied());
+            }
+            all.finish_candidate();
+        }
+        Task {
+            candidates: (0..weight.len()).map(|k| 10 + k).collect(),
+            supports: all,
+            weight: weight.to_vec(),
+            goals: achievers
+                .iter()
+                .enumerate()
+                .map(|(g, achievers)| Goal {
+                    skill: g,
+                    need: 1,
+                    weight: 1.0,
+                    achievers: achievers.to_vec(),
+                })
+                .collect(),
+            forced: vec![false; weight.len()],
+        }
+    }
+}

@@ -159,29 +159,14 @@ impl RowsOf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::supports::Supports;
-    use crate::plan::task::Goal;
 
     /// Candidate 0 needs one of 1 or 2; goals: one of 0 or 3, and one of 1, 2 or 3.
     fn task() -> Task {
-        let mut supports = Supports::default();
-        supports.push([1, 2]);
-        for _ in 0..4 {
-            supports.finish_candidate();
-        }
-        let goal = |achievers: Vec<usize>| Goal {
-            skill: 0,
-            need: 1,
-            weight: 1.0,
-            achievers,
-        };
-        Task {
-            candidates: vec![10, 11, 12, 13],
-            supports,
-            weight: vec![5.0, 3.0, 1.0, 10.0],
-            goals: vec![goal(vec![0, 3]), goal(vec![1, 2, 3])],
-            forced: vec![false; 4],
-        }
+        Task::by_hand(
+            &[&[&[1, 2]], &[], &[], &[]],
+            &[5.0, 3.0, 1.0, 10.0],
+            &[&[0, 3], &[1, 2, 3]],
+        )
     }
 
     #[test]
