@@ -19,7 +19,7 @@ pub(super) struct Rows {
 
 impl Rows {
     pub fn of(task: &Task, cuts: &[Cut]) -> Self {
-        // Sized up front: growing these by doubling was a tenth of an ascent step's work.
+        // Sized up front: the ascent rebuilds its rows at every narrowing.
         let support_members: usize = (0..task.len())
             .flat_map(|k| task.supports.of(k))
             .map(<[usize]>::len)
