@@ -6,6 +6,7 @@
 //! from any plan without breaking it; a dominated one can be swapped for its dominator.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use crate::catalog::granting::Granting;
 use crate::catalog::reach::Reach;
@@ -109,7 +110,12 @@ impl Task {
             &candidates,
             reached.dominators.as_ref(),
         );
-        candidates.retain(|c| dominated.binary_search(c).is_err());
+        // Both are ascending, so one walk along the dominated finds each candidate's verdict.
+        let mut dominated = dominated.iter().peekable();
+        candidates.retain(|&c| {
+            while dominated.next_if(|&&d| d < c).is_some() {}
+            dominated.next_if_eq(&&c).is_none()
+        });
 
         let local = |c: CredIdx| candidates.binary_search(&c).ok();
         let granting = Granting::build(
@@ -123,34 +129,38 @@ impl Task {
             granting.at_least(skill, level).collect()
         };
         let mut supports = Supports::default();
-        let mut needs: Vec<Vec<usize>> = Vec::new();
+        // One candidate's preconditions, each a span of `members`: a vector per precondition
+        // was most of building a large task.
+        let mut members: Vec<usize> = Vec::new();
+        let mut needs: Vec<Range<usize>> = Vec::new();
         for (k, &c) in candidates.iter().enumerate() {
             let cred = &catalog.credentials[c];
+            members.clear();
             needs.clear();
+            let mut need = |of: &mut dyn Iterator<Item = usize>| {
+                let first = members.len();
+                members.extend(of);
+                needs.push(first..members.len());
+            };
             for d in cred.hard_prerequisites().filter(|&d| !start.done[d]) {
-                needs.push(local(d).into_iter().collect());
+                need(&mut local(d).into_iter());
             }
             for group in &cred.requires_any {
                 if group.iter().all(|&d| !start.done[d]) {
-                    needs.push(group.iter().filter_map(|&d| local(d)).collect());
+                    need(&mut group.iter().filter_map(|&d| local(d)));
                 }
             }
             for &(skill, level) in &cred.requires_skills {
                 if start.levels[skill] < level {
                     // A credential never meets its own prerequisite, though it often grants a
                     // higher level of the skill it asks for.
-                    needs.push(
-                        granting
-                            .at_least(skill, level)
-                            .filter(|&d| d != k)
-                            .collect(),
-                    );
+                    need(&mut granting.at_least(skill, level).filter(|&d| d != k));
                 }
             }
-            needs.sort();
-            needs.dedup();
+            needs.sort_by(|a, b| members[a.clone()].cmp(&members[b.clone()]));
+            needs.dedup_by(|a, b| members[a.clone()] == members[b.clone()]);
             for need in &needs {
-                supports.push(need.iter().copied());
+                supports.push(members[need.clone()].iter().copied());
             }
             supports.finish_candidate();
         }
