@@ -90,3 +90,14 @@ fn set_6_published_optima() {
         ("scp65", 161.0),
     ]);
 }
+
+#[test]
+fn set_e_published_optima() {
+    assert_proves_optimum(&[
+        ("scpe1", 5.0),
+        ("scpe2", 5.0),
+        ("scpe3", 5.0),
+        ("scpe4", 5.0),
+        ("scpe5", 5.0),
+    ]);
+}

@@ -4,6 +4,7 @@
 mod alternatives;
 mod calendar;
 mod compare;
+mod cover;
 mod dominance;
 mod every_goal;
 pub mod export;
