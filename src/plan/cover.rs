@@ -25,12 +25,14 @@ pub(crate) fn applies(task: &Task) -> bool {
     task.goals.len() <= MAX_GOALS && (0..task.len()).all(|k| task.supports.count(k) == 0)
 }
 
-/// The cheapest selection reaching every goal, proven unless `deadline` passes first.
-/// `incumbent` must be a valid selection reaching every goal, with its value.
+/// The cheapest selection reaching every goal, proven unless `deadline` passes or the search
+/// takes `node_limit` nodes first. `incumbent` must be a valid selection reaching every goal,
+/// with its value.
 pub(crate) fn solve(
     task: &Task,
     incumbent: &Found,
     deadline: Instant,
+    node_limit: u64,
     effort: &mut Effort,
 ) -> Found {
     let mut masks = vec![0u128; task.len()];
@@ -53,6 +55,7 @@ pub(crate) fn solve(
         best_value: incumbent.value,
         best: None,
         deadline,
+        node_limit,
         out_of_time: false,
         nodes: 0,
     };
@@ -90,6 +93,8 @@ struct Cover<'t> {
     /// The best cover found, when it beats the incumbent.
     best: Option<Vec<usize>>,
     deadline: Instant,
+    node_limit: u64,
+    /// The clock or the node limit stopped the search.
     out_of_time: bool,
     nodes: u64,
 }
@@ -98,7 +103,9 @@ impl Cover<'_> {
     /// Searches the covers of `uncovered` by allowed candidates, `spent` already chosen.
     fn branch(&mut self, uncovered: u128, spent: f64) {
         self.nodes += 1;
-        if self.nodes.is_multiple_of(CLOCK_EVERY) && Instant::now() >= self.deadline {
+        if self.nodes >= self.node_limit
+            || (self.nodes.is_multiple_of(CLOCK_EVERY) && Instant::now() >= self.deadline)
+        {
             self.out_of_time = true;
         }
         if self.out_of_time {
@@ -246,7 +253,13 @@ mod tests {
             let task = Task::by_hand(&no_supports, &weight, &achiever_slices);
             assert!(applies(&task));
             let deadline = Instant::now() + Duration::from_secs(10);
-            let found = solve(&task, &everything(&task), deadline, &mut Effort::default());
+            let found = solve(
+                &task,
+                &everything(&task),
+                deadline,
+                u64::MAX,
+                &mut Effort::default(),
+            );
             assert!(found.proven);
             assert_eq!(found.value, brute_force(&task), "{achievers:?} {weight:?}");
             let reached = task

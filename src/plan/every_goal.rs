@@ -6,6 +6,7 @@
 use std::time::Instant;
 
 use crate::plan::PlanError;
+use crate::plan::cover;
 use crate::plan::lagrange::{self, Incumbent, slack};
 use crate::plan::milp::{Aim, Budgets, CostsOf, Cut, Trigger};
 use crate::plan::search::{Effort, Found, Search};
@@ -15,6 +16,11 @@ use crate::plan::warm::Multipliers;
 
 /// Subgradient steps for the bound that prunes before the exact search.
 const LAGRANGIAN_ITERATIONS: usize = 300;
+
+/// Nodes the set-cover search may take before the general search takes over: enough for
+/// covers that need few sets among many (OR-Library set E takes 8,000-10,000), while on wide
+/// weighted covers, where its bound is weaker than the LP's, it gives way within a second.
+const COVER_NODES: u64 = 50_000;
 
 /// Also returns the ascent's multipliers, for a later solve to start from.
 pub(crate) fn close_every_goal(
@@ -30,7 +36,7 @@ pub(crate) fn close_every_goal(
     };
     let mut lagrangian = lagrange::bound(task, &mut best, start, LAGRANGIAN_ITERATIONS);
     let multipliers = std::mem::take(&mut lagrangian.multipliers);
-    let upper = best.value;
+    let mut upper = best.value;
     let proven_best = |best: Incumbent| Found {
         selection: best.selection,
         value: best.value,
@@ -48,6 +54,29 @@ pub(crate) fn close_every_goal(
     let Some((small, old)) = task.restrict(&keep) else {
         return Ok((proven_best(best), multipliers));
     };
+    if cover::applies(&small) {
+        let seed_selection: Vec<bool> = old.iter().map(|&k| best.selection[k]).collect();
+        let seed = incumbent_of(&small, Aim::AllGoals, &seed_selection);
+        let found = cover::solve(&small, &seed, deadline, COVER_NODES, effort);
+        // A plan cheaper than the incumbent takes only candidates of `small`, so the best of
+        // `small`, proven, is the optimum.
+        let mut selection = vec![false; task.len()];
+        for (new, &k) in old.iter().enumerate() {
+            selection[k] = found.selection[new];
+        }
+        if found.proven {
+            let value = found.value;
+            return Ok((proven_best(Incumbent { selection, value }), multipliers));
+        }
+        // Stopped early, it may still have found a better plan for the search to start from.
+        if found.value < best.value {
+            best = Incumbent {
+                selection,
+                value: found.value,
+            };
+            upper = best.value;
+        }
+    }
 
     let mut selection = vec![false; task.len()];
     let (mut value, mut parts_bound, mut proven) = (0.0, 0.0, true);

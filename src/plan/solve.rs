@@ -6,7 +6,6 @@ use std::time::Instant;
 
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx, Level, SkillIdx};
-use crate::plan::cover;
 use crate::plan::dominance::Dominators;
 use crate::plan::every_goal::close_every_goal;
 use crate::plan::milp::{Aim, Budgets, CostsOf};
@@ -123,18 +122,11 @@ pub(crate) fn plan_from(
                 incumbent = remembered;
             }
         }
-        if cover::applies(&task) {
-            (
-                cover::solve(&task, &incumbent, deadline, &mut search.effort),
-                true,
-            )
-        } else {
-            let start = earlier.map(|e| &e.multipliers);
-            let (found, learned) =
-                close_every_goal(&task, incumbent, start, deadline, &mut search.effort)?;
-            multipliers = learned;
-            (found, true)
-        }
+        let start = earlier.map(|e| &e.multipliers);
+        let (found, learned) =
+            close_every_goal(&task, incumbent, start, deadline, &mut search.effort)?;
+        multipliers = learned;
+        (found, true)
     } else {
         let coverage = search.run(
             Aim::MostCoverage,
