@@ -1,0 +1,148 @@
+//! Smaller tasks cut from a task: restricted to some of its candidates, or split into the
+//! independent parts an exact search can take one at a time.
+
+use std::collections::BTreeMap;
+
+use crate::plan::supports::Supports;
+use crate::plan::task::{Goal, Task};
+
+impl Task {
+    /// The task over the candidates in `keep`, dropping also those that lose every member of a
+    /// support. Returns it with each new candidate's old index, or None when some goal is left
+    /// with no achiever.
+    pub fn restrict(&self, keep: &[bool]) -> Option<(Task, Vec<usize>)> {
+        let mut keep = keep.to_vec();
+        loop {
+            let before = keep.iter().filter(|&&k| k).count();
+            for k in 0..self.len() {
+                if keep[k] && self.supports.of(k).any(|s| s.iter().all(|&d| !keep[d])) {
+                    keep[k] = false;
+                }
+            }
+            if keep.iter().filter(|&&k| k).count() == before {
+                break;
+            }
+        }
+        let all_goals: Vec<usize> = (0..self.goals.len()).collect();
+        let (task, old) = self.subtask(&keep, &all_goals);
+        task.goals
+            .iter()
+            .all(|g| !g.achievers.is_empty())
+            .then_some((task, old))
+    }
+
+    /// The independent parts of the task: candidates linked by a support or a shared goal
+    /// belong together, and a part without goals is left out, since no optimum takes from it.
+    /// The optimum of the task is the sum of the parts' optima, as no precondition or goal
+    /// reaches across parts.
+    pub fn split(&self) -> Vec<Part> {
+        let mut parts = DisjointSets::new(self.len());
+        for k in 0..self.len() {
+            for &d in self.supports.of(k).flatten() {
+                parts.join(k, d);
+            }
+        }
+        for goal in &self.goals {
+            for pair in goal.achievers.windows(2) {
+                parts.join(pair[0], pair[1]);
+            }
+        }
+        let mut goals_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (g, goal) in self.goals.iter().enumerate() {
+            if let Some(&k) = goal.achievers.first() {
+                goals_of.entry(parts.root(k)).or_default().push(g);
+            }
+        }
+        goals_of
+            .into_iter()
+            .map(|(root, goals)| {
+                let keep: Vec<bool> = (0..self.len()).map(|k| parts.root(k) == root).collect();
+                let (task, candidates) = self.subtask(&keep, &goals);
+                Part {
+                    task,
+                    candidates,
+                    goals,
+                }
+            })
+            .collect()
+    }
+
+    /// The candidates in `keep` (closed under supports, or the rows lose members) with the
+    /// goals `goals`, and each new candidate's old index.
+    fn subtask(&self, keep: &[bool], goals: &[usize]) -> (Task, Vec<usize>) {
+        let old: Vec<usize> = (0..self.len()).filter(|&k| keep[k]).collect();
+        let mut new_index = vec![usize::MAX; self.len()];
+        for (new, &k) in old.iter().enumerate() {
+            new_index[k] = new;
+        }
+        let remap = |set| renumbered(set, keep, &new_index);
+        let mut supports = Supports::default();
+        for &k in &old {
+            for support in self.supports.of(k) {
+                supports.push(remap(support));
+            }
+            supports.finish_candidate();
+        }
+        let mut task = Task {
+            candidates: old.iter().map(|&k| self.candidates[k]).collect(),
+            supports,
+            weight: old.iter().map(|&k| self.weight[k]).collect(),
+            goals: goals
+                .iter()
+                .map(|&g| Goal {
+                    achievers: remap(&self.goals[g].achievers).collect(),
+                    ..self.goals[g].clone()
+                })
+                .collect(),
+            forced: vec![false; old.len()],
+        };
+        task.forced = task.forced_candidates();
+        (task, old)
+    }
+}
+
+/// The members of `set` that are kept, by their new indices.
+fn renumbered<'a>(
+    set: &'a [usize],
+    keep: &'a [bool],
+    new_index: &'a [usize],
+) -> impl Iterator<Item = usize> + 'a {
+    set.iter().filter(|&&d| keep[d]).map(|&d| new_index[d])
+}
+
+/// An independent part of a task, from [`Task::split`].
+pub(crate) struct Part {
+    pub task: Task,
+    /// Per candidate of the part, its index in the whole task.
+    pub candidates: Vec<usize>,
+    /// Per goal of the part, its index in the whole task.
+    pub goals: Vec<usize>,
+}
+
+/// Union-find over candidates, for [`Task::split`].
+struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    fn new(n: usize) -> Self {
+        DisjointSets {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn root(&mut self, mut k: usize) -> usize {
+        while self.parent[k] != k {
+            self.parent[k] = self.parent[self.parent[k]];
+            k = self.parent[k];
+        }
+        k
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.root(a), self.root(b));
+        if a != b {
+            self.parent[a] = b;
+        }
+    }
+}
