@@ -41,11 +41,7 @@ pub(crate) fn solve(
             masks[k] |= 1 << g;
         }
     }
-    let all = task
-        .goals
-        .iter()
-        .enumerate()
-        .fold(0u128, |all, (g, _)| all | 1 << g);
+    let all = (0..task.goals.len()).fold(0u128, |all, g| all | 1 << g);
     let mut search = Cover {
         task,
         masks,
@@ -59,7 +55,12 @@ pub(crate) fn solve(
         out_of_time: false,
         nodes: 0,
     };
-    let root_bound = search.still_costs(all).unwrap_or(f64::INFINITY);
+    // No goals cost nothing; a goal no candidate reaches, everything.
+    let root_bound = match search.look_at(all) {
+        Some((lower, _)) => lower,
+        None if all == 0 => 0.0,
+        None => f64::INFINITY,
+    };
     search.branch(all, 0.0);
     effort.nodes += search.nodes;
     let (selection, value) = match search.best {
@@ -118,15 +119,12 @@ impl Cover<'_> {
             }
             return;
         }
-        let Some(lower) = self.still_costs(uncovered) else {
+        let Some((lower, goal)) = self.look_at(uncovered) else {
             return; // some uncovered goal has no allowed achiever left
         };
         if !self.granule.can_beat(spent + lower, self.best_value) {
             return;
         }
-        let Some(goal) = self.scarcest_goal(uncovered) else {
-            return;
-        };
         let mut ways: Vec<(f64, usize)> = self.task.goals[goal]
             .achievers
             .iter()
@@ -151,36 +149,32 @@ impl Cover<'_> {
         self.task.weight[k] / f64::from((self.masks[k] & uncovered).count_ones())
     }
 
-    /// A lower bound on covering `uncovered` with allowed candidates, or None when some goal
+    /// A lower bound on covering `uncovered` with allowed candidates, and the uncovered goal
+    /// with the fewest allowed achievers (the lowest such goal on a tie); None when some goal
     /// cannot be covered. Each uncovered goal pays the least share among its achievers: no
     /// candidate is then paid more than its weight by the goals it reaches, a feasible dual
     /// of the covering LP, so the sum bounds every cover.
-    fn still_costs(&self, uncovered: u128) -> Option<f64> {
-        let mut total = 0.0;
+    fn look_at(&self, uncovered: u128) -> Option<(f64, usize)> {
+        let (mut total, mut scarcest) = (0.0, None);
         for g in goals_in(uncovered) {
-            let least = self.task.goals[g]
+            let (mut least, mut ways) = (f64::INFINITY, 0);
+            for &k in self.task.goals[g]
                 .achievers
                 .iter()
                 .filter(|&&k| self.allowed[k])
-                .map(|&k| self.share(k, uncovered))
-                .fold(f64::INFINITY, f64::min);
-            if least.is_infinite() {
+            {
+                least = least.min(self.share(k, uncovered));
+                ways += 1;
+            }
+            if ways == 0 {
                 return None;
             }
             total += least;
+            if scarcest.is_none_or(|(_, fewest)| ways < fewest) {
+                scarcest = Some((g, ways));
+            }
         }
-        Some(total)
-    }
-
-    /// The uncovered goal with the fewest allowed achievers (the lowest such goal on a tie).
-    fn scarcest_goal(&self, uncovered: u128) -> Option<usize> {
-        goals_in(uncovered).min_by_key(|&g| {
-            self.task.goals[g]
-                .achievers
-                .iter()
-                .filter(|&&k| self.allowed[k])
-                .count()
-        })
+        scarcest.map(|(g, _)| (total, g))
     }
 }
 
