@@ -137,44 +137,106 @@ impl<'s> Cones<'s> {
 
 /// Drops selected candidates that are not needed, most expensive first, keeping the selection
 /// schedulable and every goal in `goals` reached.
+///
+/// Works on the list of what is selected, never on every candidate: the repair heuristics
+/// call this on selections of a few dozen candidates out of thousands.
 pub(crate) fn drop_redundant(task: &Task, selection: &mut [bool], goals: &[usize]) {
     let mut selected: Vec<usize> = (0..task.len()).filter(|&k| selection[k]).collect();
     selected.sort_by(|&a, &b| task.weight[b].total_cmp(&task.weight[a]).then(b.cmp(&a)));
+    let mut scratch = Scratch::new(task.len());
     // Most of a lean selection is needed, and a simulation per candidate to find that out was
     // a twelfth of a solve.
-    let mut sole = sole_members(task, selection, goals);
+    scratch.mark_sole_members(task, selection, &selected, goals);
+    let mut kept = selected.clone();
     for k in selected {
-        if sole[k] {
+        if scratch.sole[k] {
             continue;
         }
         selection[k] = false;
-        let sim = Simulation::run(task, selection);
-        let still_valid = sim.stuck.is_empty() && goals.iter().all(|&g| sim.reaches(task, g));
-        if still_valid {
-            sole = sole_members(task, selection, goals);
+        kept.retain(|&j| j != k);
+        if scratch.valid(task, &kept, goals) {
+            scratch.mark_sole_members(task, selection, &kept, goals);
         } else {
             selection[k] = true;
+            kept.push(k);
         }
     }
 }
 
-/// Per candidate: whether it is the only one selected among a goal's achievers or in a support
-/// of a selected candidate, so that the selection cannot do without it.
-fn sole_members(task: &Task, selection: &[bool], goals: &[usize]) -> Vec<bool> {
-    let mut sole = vec![false; task.len()];
-    let mut mark = |set: &[usize]| {
-        let mut chosen = set.iter().filter(|&&d| selection[d]);
-        if let (Some(&only), None) = (chosen.next(), chosen.next()) {
-            sole[only] = true;
+/// Per-candidate marks reused across the checks of one [`drop_redundant`], each cleared by
+/// walking the list it was set from rather than every candidate.
+struct Scratch {
+    /// Whether a candidate is the only one selected among a goal's achievers or in a support
+    /// of a selected candidate, so that the selection cannot do without it.
+    sole: Vec<bool>,
+    sole_set: Vec<usize>,
+    /// Whether a candidate is taken in the current simulation.
+    taken: Vec<bool>,
+}
+
+impl Scratch {
+    fn new(len: usize) -> Self {
+        Scratch {
+            sole: vec![false; len],
+            sole_set: Vec::new(),
+            taken: vec![false; len],
         }
-    };
-    for &g in goals {
-        mark(&task.goals[g].achievers);
     }
-    for k in (0..task.len()).filter(|&k| selection[k]) {
-        task.supports.of(k).for_each(&mut mark);
+
+    fn mark_sole_members(
+        &mut self,
+        task: &Task,
+        selection: &[bool],
+        selected: &[usize],
+        goals: &[usize],
+    ) {
+        for k in self.sole_set.drain(..) {
+            self.sole[k] = false;
+        }
+        let mut mark = |set: &[usize]| {
+            let mut chosen = set.iter().filter(|&&d| selection[d]);
+            if let (Some(&only), None) = (chosen.next(), chosen.next())
+                && !std::mem::replace(&mut self.sole[only], true)
+            {
+                self.sole_set.push(only);
+            }
+        };
+        for &g in goals {
+            mark(&task.goals[g].achievers);
+        }
+        for &k in selected {
+            task.supports.of(k).for_each(&mut mark);
+        }
     }
-    sole
+
+    /// Whether `selected` can be scheduled whole and reaches every goal in `goals`.
+    fn valid(&mut self, task: &Task, selected: &[usize], goals: &[usize]) -> bool {
+        let mut pending = selected.to_vec();
+        loop {
+            let before = pending.len();
+            pending.retain(|&k| {
+                let allowed = task
+                    .supports
+                    .of(k)
+                    .all(|s| s.iter().any(|&d| self.taken[d]));
+                if allowed {
+                    self.taken[k] = true;
+                }
+                !allowed
+            });
+            if pending.len() == before {
+                break;
+            }
+        }
+        let valid = pending.is_empty()
+            && goals
+                .iter()
+                .all(|&g| task.goals[g].achievers.iter().any(|&k| self.taken[k]));
+        for &k in selected {
+            self.taken[k] = false;
+        }
+        valid
+    }
 }
 
 #[cfg(test)]
