@@ -18,6 +18,7 @@
 //! prices is often a better plan than the plain greedy one. A better plan tightens the step
 //! size of the ascent and the reduced-cost test both.
 
+mod active;
 mod narrow;
 mod rows;
 
@@ -29,6 +30,7 @@ use crate::plan::relaxed::{Supporters, greedy_selection};
 use crate::plan::simulate::{Simulation, drop_redundant};
 use crate::plan::task::Task;
 use crate::plan::warm::Multipliers;
+use active::Active;
 use narrow::Narrowed;
 use rows::Rows;
 
@@ -124,6 +126,7 @@ pub(crate) fn bound(
     let mut narrowed = Narrowed::whole(whole);
     let mut rows = Rows::of(whole, &[]);
     let mut u = first_multipliers(whole, &rows, best.value, start);
+    let mut active = Active::of(&u);
 
     let mut bound = f64::NEG_INFINITY;
     let mut best_reduced = whole.weight.clone();
@@ -145,7 +148,8 @@ pub(crate) fn bound(
             break;
         }
         let task = &narrowed.task;
-        relaxed.solve(task, &rows, &u);
+        active.prune(&u);
+        relaxed.solve(task, &rows, &u, active.rows());
         let (reduced, take, taken, value) = (
             &relaxed.reduced,
             &relaxed.take,
@@ -189,6 +193,7 @@ pub(crate) fn bound(
                 };
                 let after = Rows::of(&narrowed.task, &narrowed.cuts);
                 u = moved.multipliers(&narrowed.task, &rows, &after, &u);
+                active = Active::of(&u);
                 rows = after;
                 best_reduced = moved.per_candidate(&best_reduced);
                 known_cuts = narrowed.cuts.iter().cloned().collect();
@@ -201,20 +206,38 @@ pub(crate) fn bound(
         rows.count_wide(taken, &mut counted);
         violation.clear();
         let mut norm = 0.0;
-        for (r, &ur) in u.iter().enumerate() {
-            let owed = rows.trigger[r].map_or(1.0, |t| f64::from(u8::from(take[t])));
+        let mut visit = |r: usize, owed: f64| {
+            let ur = u[r];
             if owed == 0.0 && ur == 0.0 {
-                // Met whatever its members do, and its multiplier cannot go below zero: most
-                // support rows, since few candidates are taken, so they are not even counted.
-                continue;
+                // Met whatever its members do, and its multiplier cannot go below zero.
+                return;
             }
-            let met = f64::from(rows.met(r, take, &counted));
-            let g = met - owed;
+            let g = f64::from(rows.met(r, take, &counted)) - owed;
             if g != 0.0 {
                 violation.push((r, g));
             }
             if g < 0.0 || ur > 0.0 {
                 norm += g * g;
+            }
+        };
+        // Every goal and cut row; the support rows of the candidates taken; and the other
+        // support rows above zero. The rest are support rows of candidates not taken, at
+        // zero, which stay there.
+        let first_wide = rows.goal_row(0);
+        for r in first_wide..rows.len() {
+            visit(
+                r,
+                rows.trigger[r].map_or(1.0, |t| f64::from(u8::from(take[t]))),
+            );
+        }
+        for &k in taken {
+            for r in rows.support_rows(k) {
+                visit(r, 1.0);
+            }
+        }
+        for &r in active.rows() {
+            if r < first_wide && rows.trigger[r].is_some_and(|t| !take[t]) {
+                visit(r, 0.0);
             }
         }
         let separate = iteration >= FIRST_SEPARATION
@@ -239,6 +262,7 @@ pub(crate) fn bound(
         let step = step_scale * (best.value - value).max(slack(best.value)) / norm;
         for &(r, g) in &violation {
             u[r] = (u[r] - step * g).max(0.0);
+            active.note(r, u[r]);
         }
     }
     repair(&narrowed, &best_reduced, whole.len(), best);
@@ -309,10 +333,12 @@ struct Relaxed {
 }
 
 impl Relaxed {
-    fn solve(&mut self, task: &Task, rows: &Rows, u: &[f64]) {
+    /// `active` lists every row whose multiplier in `u` is above zero.
+    fn solve(&mut self, task: &Task, rows: &Rows, u: &[f64], active: &[usize]) {
         self.reduced.clone_from(&task.weight);
         let mut owed = 0.0;
-        for (r, &ur) in u.iter().enumerate() {
+        for &r in active {
+            let ur = u[r];
             if ur == 0.0 {
                 continue;
             }
@@ -325,12 +351,13 @@ impl Relaxed {
             }
         }
         self.take.clear();
+        self.take.resize(self.reduced.len(), false);
         self.taken.clear();
         let mut gained = 0.0;
-        for (k, &rc) in self.reduced.iter().enumerate() {
-            let take = task.forced[k] || rc < 0.0;
-            self.take.push(take);
-            if take {
+        let choices = self.reduced.iter().zip(&task.forced).zip(&mut self.take);
+        for (k, ((&rc, &forced), take)) in choices.enumerate() {
+            if forced || rc < 0.0 {
+                *take = true;
                 self.taken.push(k);
                 gained += rc;
             }

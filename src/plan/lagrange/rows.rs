@@ -113,6 +113,11 @@ impl Rows {
         self.first_support[k] + j
     }
 
+    /// Candidate `k`'s support rows.
+    pub fn support_rows(&self, k: usize) -> std::ops::Range<usize> {
+        self.first_support[k]..self.first_support[k + 1]
+    }
+
     /// The row of goal `g`.
     pub fn goal_row(&self, g: usize) -> usize {
         self.first_support[self.first_support.len() - 1] + g
