@@ -23,6 +23,19 @@ impl Default for Supports {
 }
 
 impl Supports {
+    /// Room for `candidates` candidates with `supports` supports of `members` members in all,
+    /// so that building one for a smaller task does not grow the arrays step by step.
+    pub fn with_capacity(candidates: usize, supports: usize, members: usize) -> Self {
+        let mut built = Supports {
+            first_support: Vec::with_capacity(candidates + 1),
+            first_member: Vec::with_capacity(supports + 1),
+            members: Vec::with_capacity(members),
+        };
+        built.first_support.push(0);
+        built.first_member.push(0);
+        built
+    }
+
     /// Adds a support to the candidate being built (the one after the last finished).
     pub fn push(&mut self, members: impl IntoIterator<Item = usize>) {
         self.members.extend(members);
@@ -53,6 +66,11 @@ impl Supports {
     /// How many supports all candidates have together.
     pub fn total(&self) -> usize {
         self.first_member.len() - 1
+    }
+
+    /// How many members all supports have together.
+    pub fn member_count(&self) -> usize {
+        self.members.len()
     }
 
     fn support(&self, s: usize) -> &[usize] {

@@ -76,7 +76,12 @@ impl Task {
             new_index[k] = new;
         }
         let remap = |set| renumbered(set, keep, &new_index);
-        let mut supports = Supports::default();
+        // At most what the whole task has: the kept candidates' supports lose members only.
+        let mut supports = Supports::with_capacity(
+            old.len(),
+            self.supports.total(),
+            self.supports.member_count(),
+        );
         for &k in &old {
             for support in self.supports.of(k) {
                 supports.push(remap(support));
@@ -89,9 +94,14 @@ impl Task {
             weight: old.iter().map(|&k| self.weight[k]).collect(),
             goals: goals
                 .iter()
-                .map(|&g| Goal {
-                    achievers: remap(&self.goals[g].achievers).collect(),
-                    ..self.goals[g].clone()
+                .map(|&g| {
+                    let goal = &self.goals[g];
+                    Goal {
+                        skill: goal.skill,
+                        need: goal.need,
+                        weight: goal.weight,
+                        achievers: remap(&goal.achievers).collect(),
+                    }
                 })
                 .collect(),
             forced: vec![false; old.len()],
