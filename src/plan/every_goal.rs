@@ -34,7 +34,7 @@ pub(crate) fn close_every_goal(
         selection: incumbent.selection,
         value: incumbent.value,
     };
-    let mut lagrangian = lagrange::bound(task, &mut best, start, LAGRANGIAN_ITERATIONS);
+    let mut lagrangian = lagrange::bound(task, &mut best, start, LAGRANGIAN_ITERATIONS, deadline);
     let multipliers = std::mem::take(&mut lagrangian.multipliers);
     let mut upper = best.value;
     let proven_best = |best: Incumbent| Found {
@@ -97,6 +97,7 @@ pub(crate) fn close_every_goal(
             deadline,
             cuts: cuts_within(&part, &candidates, task.len(), &lagrangian.cuts),
             effort: *effort,
+            node_limit: None,
         };
         let found = search.run(Aim::AllGoals, seed)?;
         *effort = search.effort;

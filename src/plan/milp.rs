@@ -61,6 +61,15 @@ pub(crate) struct CostsOf<'a> {
     pub hours: &'a [f64],
 }
 
+/// How long one MILP may search: a wall-clock budget and, for a search that only looks for a
+/// better plan, a budget of branch-and-bound nodes, which unlike time gives the same answer on
+/// every run.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limits {
+    pub time: Duration,
+    pub nodes: Option<u64>,
+}
+
 pub(crate) fn solve(
     task: &Task,
     aim: Aim,
@@ -68,7 +77,7 @@ pub(crate) fn solve(
     measures: &CostsOf,
     cuts: &[Cut],
     hint: &[bool],
-    time_limit: Duration,
+    limits: Limits,
 ) -> Result<MilpAnswer, MilpError> {
     let mut problem = Problem::new(OptimizationDirection::Minimize);
     let objective_weight = |k: usize| {
@@ -145,7 +154,8 @@ pub(crate) fn solve(
     }
 
     let mut options = SolveOptions::default();
-    options.time_limit = Some(time_limit);
+    options.time_limit = Some(limits.time);
+    options.node_limit = limits.nodes;
     // The incumbent meets every cut (cuts only forbid what cannot be scheduled), so it is a
     // valid start that lets branch-and-bound prune from the first node.
     options.warm_start = Some(

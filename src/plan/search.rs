@@ -38,6 +38,9 @@ pub(crate) struct Search<'t> {
     /// Cuts stay valid for every aim, so they carry over between phases.
     pub cuts: Vec<Cut>,
     pub effort: Effort,
+    /// Branch-and-bound nodes each MILP may take, for a search that only looks for a better
+    /// plan; None for the exact search.
+    pub node_limit: Option<u64>,
 }
 
 /// The value of what a simulation took under `aim`, or None when it misses the aim.
@@ -78,7 +81,10 @@ impl Search<'_> {
                 &self.measures,
                 &self.cuts,
                 &best.selection,
-                self.deadline - now,
+                milp::Limits {
+                    time: self.deadline - now,
+                    nodes: self.node_limit,
+                },
             )
             .map_err(|e| PlanError::Solver(e.0))?;
             self.effort.nodes += answer.nodes;

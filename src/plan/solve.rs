@@ -105,6 +105,7 @@ pub(crate) fn plan_from(
         deadline,
         cuts: Vec::new(),
         effort: Default::default(),
+        node_limit: None,
     };
     let supporters = Supporters::compute(&task);
     let all_goals: Vec<usize> = (0..task.goals.len()).collect();

@@ -19,8 +19,11 @@
 //! size of the ascent and the reduced-cost test both.
 
 mod active;
+mod core;
 mod narrow;
 mod rows;
+
+use std::time::Instant;
 
 use rustc_hash::FxHashSet;
 
@@ -104,6 +107,17 @@ fn repairs_after(iteration: usize) -> bool {
     iteration >= 15 && (iteration + 1).is_power_of_two()
 }
 
+/// Steps after which a large task whose incumbent is still far above the bound has its
+/// incumbent sought by a small exact search ([`core::improve`]): after the first steps the
+/// reduced costs point at the optimum's candidates, and a better incumbent found early narrows
+/// the task for the remaining steps. Later than these, the ascent has mostly narrowed the task
+/// already; a third search at step 128 cost more than it saved.
+const SEARCH_CORE_AFTER: [usize; 2] = [31, 63];
+
+/// How far above the bound (a share of its value) the incumbent must be for that search to
+/// pay: closer, the ascent and the exact search settle it sooner.
+const CORE_GAP: f64 = 0.03;
+
 /// Iterations between two looks at whether narrowing the task would pay.
 const NARROW_EVERY: usize = 10;
 
@@ -121,6 +135,7 @@ pub(crate) fn bound(
     best: &mut Incumbent,
     start: Option<&Multipliers>,
     iterations: usize,
+    deadline: Instant,
 ) -> Lagrangian {
     let granule = Granule::of(&whole.weight);
     let mut narrowed = Narrowed::whole(whole);
@@ -173,6 +188,12 @@ pub(crate) fn bound(
         }
         if repairs_after(iteration) {
             repair(&narrowed, reduced, whole.len(), best);
+        }
+        if SEARCH_CORE_AFTER.contains(&iteration)
+            && narrowed.task.len() >= LARGE_TASK
+            && best.value - bound > CORE_GAP * best.value
+        {
+            core::improve(&narrowed, reduced, whole.len(), best, deadline);
         }
         if !granule.can_beat(bound, best.value) || step_scale < MIN_STEP_SCALE {
             break;
