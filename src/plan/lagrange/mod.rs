@@ -111,9 +111,7 @@ fn repairs_after(iteration: usize) -> bool {
 /// incumbent sought by a small exact search ([`core::improve`]): after the first steps the
 /// reduced costs point at the optimum's candidates, and a better incumbent found early narrows
 /// the task for the remaining steps. Later than these, the ascent has mostly narrowed the task
-/// already; a third search at step 128 cost more than it saved. The search starts from the
-/// incumbent and looks among the candidates the repair would favour, so it replaces the repair
-/// at these steps (which also ran them, and took 4% more instructions in all).
+/// already; a third search at step 128 cost more than it saved.
 const SEARCH_CORE_AFTER: [usize; 2] = [31, 63];
 
 /// How far above the bound (a share of its value) the incumbent must be for that search to
@@ -188,13 +186,14 @@ pub(crate) fn bound(
                 since_improved = 0;
             }
         }
-        let core_search = SEARCH_CORE_AFTER.contains(&iteration)
-            && narrowed.task.len() >= LARGE_TASK
-            && best.value - bound > CORE_GAP * best.value;
-        if core_search {
-            core::improve(&narrowed, reduced, whole.len(), best, deadline);
-        } else if repairs_after(iteration) {
+        if repairs_after(iteration) {
             repair(&narrowed, reduced, whole.len(), best);
+        }
+        if SEARCH_CORE_AFTER.contains(&iteration)
+            && narrowed.task.len() >= LARGE_TASK
+            && best.value - bound > CORE_GAP * best.value
+        {
+            core::improve(&narrowed, reduced, whole.len(), best, deadline);
         }
         if !granule.can_beat(bound, best.value) || step_scale < MIN_STEP_SCALE {
             break;
