@@ -147,6 +147,12 @@ pub(crate) fn bound(
     let mut best_reduced = whole.weight.clone();
     let mut known_cuts: FxHashSet<Cut> = FxHashSet::default();
     let mut step_scale = 2.0;
+    // The value the step size aims at: the best plan of the greedy and the repairs, not one
+    // the small exact search found. That search often finds the optimum early; aiming the
+    // steps at it shrinks them, and where the bound stays well below the optimum the ascent
+    // then stalls with a weak bound (one instance of 5,000 x 6 went from 22 nodes of exact
+    // search to 325).
+    let mut step_target = best.value;
     let mut since_improved = 0;
     let mut relaxed = Relaxed::default();
     let mut counted = Vec::new();
@@ -186,8 +192,10 @@ pub(crate) fn bound(
                 since_improved = 0;
             }
         }
-        if repairs_after(iteration) {
-            repair(&narrowed, reduced, whole.len(), best);
+        if repairs_after(iteration)
+            && let Some(repaired) = repair(&narrowed, reduced, whole.len(), best)
+        {
+            step_target = step_target.min(repaired);
         }
         if SEARCH_CORE_AFTER.contains(&iteration)
             && narrowed.task.len() >= LARGE_TASK
@@ -280,7 +288,7 @@ pub(crate) fn bound(
         if norm == 0.0 {
             break; // the relaxed choice meets every row at these multipliers: the bound is exact
         }
-        let step = step_scale * (best.value - value).max(slack(best.value)) / norm;
+        let step = step_scale * (step_target - value).max(slack(step_target)) / norm;
         for &(r, g) in &violation {
             u[r] = (u[r] - step * g).max(0.0);
             active.note(r, u[r]);
@@ -402,7 +410,13 @@ fn no_cheaper_plan(whole: &Task, best: &Incumbent, granule: Granule) -> Lagrangi
 /// nearly free, trimmed by true weight; replaces `best` (over the whole task's `whole_len`
 /// candidates) when cheaper. A plan of the narrowed task is one of the whole task, since
 /// narrowing only drops candidates and support members.
-fn repair(narrowed: &Narrowed, reduced: &[f64], whole_len: usize, best: &mut Incumbent) {
+/// Returns the value of the repaired plan, or None when the repair found none.
+fn repair(
+    narrowed: &Narrowed,
+    reduced: &[f64],
+    whole_len: usize,
+    best: &mut Incumbent,
+) -> Option<f64> {
     let task = &narrowed.task;
     // Wanted candidates keep a sliver of their weight so that among them the cheaper still
     // wins a tie; the rest pay in full.
@@ -421,7 +435,7 @@ fn repair(narrowed: &Narrowed, reduced: &[f64], whole_len: usize, best: &mut Inc
     drop_redundant(task, &mut selection, &all_goals);
     let sim = Simulation::run(task, &selection);
     if !sim.stuck.is_empty() || !all_goals.iter().all(|&g| sim.reaches(task, g)) {
-        return;
+        return None;
     }
     let value: f64 = sim.order.iter().map(|&k| task.weight[k]).sum();
     if value < best.value - slack(best.value) {
@@ -430,4 +444,5 @@ fn repair(narrowed: &Narrowed, reduced: &[f64], whole_len: usize, best: &mut Inc
             value,
         };
     }
+    Some(value)
 }
