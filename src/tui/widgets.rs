@@ -28,6 +28,20 @@ pub struct Notice<'a> {
     pub theme: &'a Theme,
 }
 
+impl<'a> Notice<'a> {
+    /// What the screens that need a target role show until one is chosen.
+    pub fn no_target(theme: &'a Theme) -> Self {
+        Notice {
+            title: "No target role yet",
+            lines: vec![Line::from(
+                "Press 1 for Roles, / to search them by name, then Enter to choose one.",
+            )],
+            error: false,
+            theme,
+        }
+    }
+}
+
 impl Widget for Notice<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let title_style = if self.error {

@@ -184,15 +184,7 @@ impl Widget for &GapView {
         let theme = &self.ctx.theme;
         let analysis = &self.ctx.analysis;
         let Some(role_idx) = analysis.role() else {
-            Notice {
-                title: "No target role yet",
-                lines: vec![Line::from(
-                    "Press 1 for Roles, type part of a role's name, and press Enter to choose it.",
-                )],
-                error: false,
-                theme,
-            }
-            .render(area, buf);
+            Notice::no_target(theme).render(area, buf);
             return;
         };
         let role = &self.ctx.catalog.roles[role_idx];

@@ -21,15 +21,7 @@ impl Widget for &PathwayView {
         let catalog = &self.ctx.catalog;
         let plan = match &analysis.outcome {
             Outcome::NoTarget => {
-                Notice {
-                    title: "No target role yet",
-                    lines: vec![Line::from(
-                        "Press 1 for Roles, type part of a role's name, and press Enter to choose it.",
-                    )],
-                    error: false,
-                    theme,
-                }
-                .render(area, buf);
+                Notice::no_target(theme).render(area, buf);
                 return;
             }
             Outcome::Failed(error) => {
