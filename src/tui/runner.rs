@@ -5,6 +5,8 @@
 
 use std::io;
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
@@ -49,6 +51,8 @@ impl App {
                 None
             }
         });
+        let waiting = Arc::new(AtomicBool::new(false));
+        let _watchdog = stop.watch(Arc::clone(&waiting))?;
         let panic_on_key = std::env::var_os(TEST_PANIC_ENV).is_some();
         let mut redraw = true;
         while self.running && !stop.received() {
@@ -62,7 +66,10 @@ impl App {
             if redraw {
                 terminal.draw(|frame| frame.render_widget(&*self, frame.area()))?;
             }
-            let (messages, terminal_event) = self.wait(terminal, &inbox, panic_on_key)?;
+            waiting.store(true, Ordering::Relaxed);
+            let waited = self.wait(terminal, &inbox, panic_on_key);
+            waiting.store(false, Ordering::Relaxed);
+            let (messages, terminal_event) = waited?;
             // Any terminal event redraws: a resize has no message but needs a new frame.
             redraw = terminal_event || !messages.is_empty();
             redraw |= self.take_search_answers();

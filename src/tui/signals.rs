@@ -6,6 +6,8 @@
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread;
+use std::time::Duration;
 
 use signal_hook::SigId;
 use signal_hook::consts::TERM_SIGNALS;
@@ -14,6 +16,12 @@ use signal_hook::low_level::unregister;
 
 /// The exit status of a second signal: the app was stopped without its last save.
 const FORCED_EXIT: i32 = 1;
+
+/// How often the watchdog looks, and how long the event loop may stay inside one wait for the
+/// terminal after a stop signal before the process ends without it. A wait lasts 16 ms while
+/// the terminal is there.
+const WATCH_EVERY: Duration = Duration::from_millis(100);
+const STUCK_AFTER: Duration = Duration::from_secs(1);
 
 /// Registered for as long as it lives.
 pub struct StopSignals {
@@ -44,6 +52,47 @@ impl StopSignals {
     /// Whether the app has been asked to stop.
     pub fn received(&self) -> bool {
         self.received.load(Ordering::Relaxed)
+    }
+}
+
+impl StopSignals {
+    /// Ends the process when a stop signal has come but the event loop stays inside a wait for
+    /// the terminal (`waiting`). Once the terminal is gone (its window closed, which also sends
+    /// SIGHUP), crossterm 0.29 never returns from that wait: its read of the closed terminal
+    /// fails or reads nothing, and it retries at once, forever, at full CPU. Every change is
+    /// saved as it is made and there is no terminal left to restore, so exiting loses nothing.
+    pub fn watch(&self, waiting: Arc<AtomicBool>) -> io::Result<Watchdog> {
+        let received = Arc::clone(&self.received);
+        let done = Arc::new(AtomicBool::new(false));
+        let finished = Arc::clone(&done);
+        thread::Builder::new()
+            .name("skillpath-watchdog".into())
+            .spawn(move || {
+                let mut stuck = Duration::ZERO;
+                while !finished.load(Ordering::Relaxed) {
+                    thread::sleep(WATCH_EVERY);
+                    if received.load(Ordering::Relaxed) && waiting.load(Ordering::Relaxed) {
+                        stuck += WATCH_EVERY;
+                        if stuck >= STUCK_AFTER {
+                            std::process::exit(FORCED_EXIT);
+                        }
+                    } else {
+                        stuck = Duration::ZERO;
+                    }
+                }
+            })?;
+        Ok(Watchdog { done })
+    }
+}
+
+/// Stops the watchdog of [`StopSignals::watch`] when dropped, at its next look.
+pub struct Watchdog {
+    done: Arc<AtomicBool>,
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        self.done.store(true, Ordering::Relaxed);
     }
 }
 
