@@ -21,6 +21,8 @@
 mod active;
 mod core;
 mod narrow;
+mod relaxed_choice;
+mod repair;
 mod rows;
 
 use std::time::Instant;
@@ -29,12 +31,13 @@ use rustc_hash::FxHashSet;
 
 use crate::plan::granule::Granule;
 use crate::plan::milp::Cut;
-use crate::plan::relaxed::{Supporters, greedy_selection};
-use crate::plan::simulate::{Simulation, drop_redundant};
+use crate::plan::simulate::Simulation;
 use crate::plan::task::Task;
 use crate::plan::warm::Multipliers;
 use active::Active;
 use narrow::Narrowed;
+use relaxed_choice::Relaxed;
+use repair::repair;
 use rows::Rows;
 
 /// What the ascent proved about the plans cheaper than the incumbent it ended with (the
@@ -346,55 +349,6 @@ fn first_multipliers(
     u
 }
 
-/// The relaxed problem solved at some multipliers: with every row relaxed it splits per
-/// candidate, taken exactly when its reduced cost is negative (or it is forced).
-#[derive(Default)]
-struct Relaxed {
-    /// Per candidate, its weight less the multipliers of the rows it meets, plus those of the
-    /// rows it triggers.
-    reduced: Vec<f64>,
-    /// Per candidate, whether the relaxed choice takes it.
-    take: Vec<bool>,
-    /// The candidates it takes, in order.
-    taken: Vec<usize>,
-    /// The Lagrangian value: a lower bound on every plan.
-    value: f64,
-}
-
-impl Relaxed {
-    /// `active` lists every row whose multiplier in `u` is above zero.
-    fn solve(&mut self, task: &Task, rows: &Rows, u: &[f64], active: &[usize]) {
-        self.reduced.clone_from(&task.weight);
-        let mut owed = 0.0;
-        for &r in active {
-            let ur = u[r];
-            if ur == 0.0 {
-                continue;
-            }
-            for &m in rows.members(r) {
-                self.reduced[m] -= ur;
-            }
-            match rows.trigger[r] {
-                Some(t) => self.reduced[t] += ur,
-                None => owed += ur,
-            }
-        }
-        self.take.clear();
-        self.take.resize(self.reduced.len(), false);
-        self.taken.clear();
-        let mut gained = 0.0;
-        let choices = self.reduced.iter().zip(&task.forced).zip(&mut self.take);
-        for (k, ((&rc, &forced), take)) in choices.enumerate() {
-            if forced || rc < 0.0 {
-                *take = true;
-                self.taken.push(k);
-                gained += rc;
-            }
-        }
-        self.value = owed + gained;
-    }
-}
-
 /// The answer when narrowing leaves no plan cheaper than the incumbent: it is optimal.
 fn no_cheaper_plan(whole: &Task, best: &Incumbent, granule: Granule) -> Lagrangian {
     Lagrangian {
@@ -404,45 +358,4 @@ fn no_cheaper_plan(whole: &Task, best: &Incumbent, granule: Granule) -> Lagrangi
         multipliers: Multipliers::default(),
         granule,
     }
-}
-
-/// The cheapest schedulable cover of the narrowed task when what the relaxation takes is
-/// nearly free, trimmed by true weight; replaces `best` (over the whole task's `whole_len`
-/// candidates) when cheaper. A plan of the narrowed task is one of the whole task, since
-/// narrowing only drops candidates and support members.
-/// Returns the value of the repaired plan, or None when the repair found none.
-fn repair(
-    narrowed: &Narrowed,
-    reduced: &[f64],
-    whole_len: usize,
-    best: &mut Incumbent,
-) -> Option<f64> {
-    let task = &narrowed.task;
-    // Wanted candidates keep a sliver of their weight so that among them the cheaper still
-    // wins a tie; the rest pay in full.
-    let price: Vec<f64> = (0..task.len())
-        .map(|k| {
-            if task.forced[k] || reduced[k] < 0.0 {
-                task.weight[k] * 1e-3
-            } else {
-                task.weight[k]
-            }
-        })
-        .collect();
-    let supporters = Supporters::compute_with(task, &price);
-    let all_goals: Vec<usize> = (0..task.goals.len()).collect();
-    let mut selection = greedy_selection(task, &supporters, &all_goals);
-    drop_redundant(task, &mut selection, &all_goals);
-    let sim = Simulation::run(task, &selection);
-    if !sim.stuck.is_empty() || !all_goals.iter().all(|&g| sim.reaches(task, g)) {
-        return None;
-    }
-    let value: f64 = sim.order.iter().map(|&k| task.weight[k]).sum();
-    if value < best.value - slack(best.value) {
-        *best = Incumbent {
-            selection: narrowed.in_whole(&sim.taken, whole_len),
-            value,
-        };
-    }
-    Some(value)
 }
