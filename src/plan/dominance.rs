@@ -88,10 +88,11 @@ fn dominators<'a>(
         .iter()
         .filter(|(s, l)| *l > start.levels[*s])
         .min_by_key(|(s, _)| granting.of(*s).len())
-        .map(|&(skill, _)| skill);
+        .copied();
+    // A dominator grants that skill at `c`'s level or above.
     rarest
         .into_iter()
-        .flat_map(move |skill| granting.of(skill).iter().map(|&(d, _)| d))
+        .flat_map(move |(skill, level)| granting.at_least(skill, level))
         .filter(move |&d| {
             allowed(d) && d != c && key(d) < key(c) && dominates(catalog, request, start, d, c)
         })
