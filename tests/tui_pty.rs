@@ -6,7 +6,9 @@
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
-use std::sync::mpsc::{self, Receiver};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -29,6 +31,8 @@ pub struct Pty {
     pub child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     _master: Box<dyn MasterPty + Send>,
+    /// Tells the reading thread to stop after its next read, closing its side of the terminal.
+    stop_reading: Arc<AtomicBool>,
 }
 
 impl Pty {
@@ -59,10 +63,15 @@ impl Pty {
         let mut reader = pty.master.try_clone_reader().expect("a reader");
         let writer = pty.master.take_writer().expect("a writer");
         let (sender, output) = mpsc::channel();
+        let stop_reading = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stop_reading);
         thread::spawn(move || {
             let mut buffer = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buffer) {
-                if n == 0 || sender.send(buffer[..n].to_vec()).is_err() {
+                if n == 0
+                    || sender.send(buffer[..n].to_vec()).is_err()
+                    || stop.load(Ordering::SeqCst)
+                {
                     break;
                 }
             }
@@ -78,7 +87,40 @@ impl Pty {
             child,
             writer,
             _master: pty.master,
+            stop_reading,
         }
+    }
+
+    /// Closes the terminal under the program, as closing its window does, and returns the
+    /// program to be waited on. The thread reading the terminal holds a handle of its own, so
+    /// it is told to stop first, and `redraw` (keys that change the screen) makes the program
+    /// write something for it to read.
+    pub fn hang_up(self, redraw: &str) -> Box<dyn Child + Send + Sync> {
+        let Pty {
+            output,
+            child,
+            mut writer,
+            _master: master,
+            stop_reading,
+            ..
+        } = self;
+        stop_reading.store(true, Ordering::SeqCst);
+        writer
+            .write_all(redraw.as_bytes())
+            .expect("keys reach the program");
+        writer.flush().expect("flush");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match output.recv_timeout(left) {
+                Ok(_) => {}
+                Err(RecvTimeoutError::Disconnected) => break,
+                Err(RecvTimeoutError::Timeout) => panic!("the program never redrew"),
+            }
+        }
+        drop(writer);
+        drop(master);
+        child
     }
 
     pub fn pump(&mut self) {
@@ -149,7 +191,7 @@ impl Pty {
                     self.parser.process(&bytes);
                     self.raw.extend_from_slice(&bytes);
                 }
-                Err(mpsc::RecvTimeoutError::Disconnected | mpsc::RecvTimeoutError::Timeout) => {
+                Err(RecvTimeoutError::Disconnected | RecvTimeoutError::Timeout) => {
                     return;
                 }
             }

@@ -6,6 +6,7 @@ mod tui_pty;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 use skillpath::plan::Objective;
 use skillpath::profile::ProfileStore;
@@ -37,6 +38,22 @@ impl Scene {
         pty
     }
 
+    /// Started, with one change made: the objective, saved as it is made.
+    fn start_with_a_change(&self) -> Pty {
+        let mut pty = self.start(&[]);
+        pty.send("o");
+        pty.wait_for("Now minimising cost");
+        pty
+    }
+
+    /// Asserts that the change of [`Scene::start_with_a_change`] is on disk, and the rest of
+    /// the profile as it was.
+    fn assert_change_saved(&self) {
+        let profile = loads(&self.home);
+        assert_eq!(profile.objective, Objective::Cost, "the change is on disk");
+        assert_eq!(profile.skills, tui_fixture::profile().skills);
+    }
+
     fn profile_file(&self) -> PathBuf {
         ProfileStore::at(&self.home).path_of("ana")
     }
@@ -65,11 +82,7 @@ fn loads(home: &Path) -> skillpath::profile::Profile {
 #[test]
 fn sigterm_saves_restores_the_terminal_and_exits_cleanly() {
     let scene = Scene::new();
-    let mut pty = scene.start(&[]);
-    // A change first: the objective, saved as it is made.
-    pty.send("o");
-    pty.wait_for("Now minimising cost");
-
+    let mut pty = scene.start_with_a_change();
     let pid = pty.child.process_id().expect("the child's id");
     send_signal("-TERM", pid);
     let status = pty.wait_exit("SIGTERM");
@@ -78,10 +91,32 @@ fn sigterm_saves_restores_the_terminal_and_exits_cleanly() {
         "a clean exit, not death by signal: {status:?}"
     );
     pty.assert_restored();
+    scene.assert_change_saved();
+}
 
-    let profile = loads(&scene.home);
-    assert_eq!(profile.objective, Objective::Cost, "the change is on disk");
-    assert_eq!(profile.skills, tui_fixture::profile().skills);
+/// Closing the terminal's window: the program must end by itself, not wait forever on a
+/// terminal that is gone (crossterm 0.29 then never returns from waiting for a key), and what
+/// it saved must stay whole.
+#[test]
+fn closing_the_terminal_ends_the_program_and_keeps_the_profile() {
+    let scene = Scene::new();
+    let pty = scene.start_with_a_change();
+    // To the Roles screen: a change of screen the reading thread sees before it stops.
+    let mut child = pty.hang_up("1");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while child
+        .try_wait()
+        .expect("the child can be waited on")
+        .is_none()
+    {
+        if Instant::now() >= deadline {
+            // Left running, it would spin on a core for as long as the machine is up.
+            child.kill().expect("the program can be killed");
+            panic!("the program kept running after its terminal was closed");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    scene.assert_change_saved();
 }
 
 #[test]
