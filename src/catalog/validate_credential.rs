@@ -1,13 +1,15 @@
 //! Stage 3b, credentials: required keys, hours and cost, grants, prerequisites, and the rules
 //! for stacks. Each prerequisite reference is recorded with its position for the cycle check.
 
+use std::fmt::Display;
+
 use serde_spanned::Spanned;
 
 use crate::catalog::diagnostic::Diagnostic;
 use crate::catalog::graph::EdgeKind;
 use crate::catalog::raw::{RawCredential, RawFormat, RawKind};
 use crate::catalog::validate::At;
-use crate::catalog::validate_model::{Builder, PrerequisiteRef};
+use crate::catalog::validate_model::{Builder, Named, PrerequisiteRef};
 use crate::catalog::validate_shape::Item;
 use crate::catalog::validate_values::check_amount;
 use crate::catalog::{CredIdx, Credential, CredentialKind, DeliveryFormat};
@@ -17,7 +19,7 @@ impl Builder<'_, '_, '_> {
         let raw = &item.raw;
         let file = item.at.file;
         let id = self.credentials.ids.ids[index].clone();
-        let what = format!("credential `{id}`");
+        let what = Named::new("credential", &id);
         let text = |t: Option<&Spanned<String>>| t.map(|s| s.get_ref().clone()).unwrap_or_default();
         let required = [
             ("title", raw.title.is_some()),
@@ -39,12 +41,15 @@ impl Builder<'_, '_, '_> {
             Some(RawKind::Exam) => CredentialKind::Exam,
             Some(RawKind::Stack) => CredentialKind::Stack,
         };
-        let grants =
-            self.skill_levels(file, raw.grants.as_ref(), &format!("in `grants` of {what}"));
+        let grants = self.skill_levels(
+            file,
+            raw.grants.as_ref(),
+            &format_args!("in `grants` of {what}"),
+        );
         let requires_skills = self.skill_levels(
             file,
             raw.requires_skills.as_ref(),
-            &format!("in `requires_skills` of {what}"),
+            &format_args!("in `requires_skills` of {what}"),
         );
         let no_ids = Vec::new();
         let requires = self.prerequisites(
@@ -52,7 +57,7 @@ impl Builder<'_, '_, '_> {
             file,
             raw.requires.as_ref().unwrap_or(&no_ids),
             EdgeKind::Requires,
-            &format!("in `requires` of {what}"),
+            &format_args!("in `requires` of {what}"),
         );
         let parts_raw = raw.parts.as_ref().map_or(&no_ids, |p| p.get_ref());
         let parts = self.prerequisites(
@@ -60,7 +65,7 @@ impl Builder<'_, '_, '_> {
             file,
             parts_raw,
             EdgeKind::Part,
-            &format!("in `parts` of {what}"),
+            &format_args!("in `parts` of {what}"),
         );
         let requires_any = self.requires_any(index, item, &what);
         self.check_stack(item, &what, kind, !parts_raw.is_empty());
@@ -92,10 +97,9 @@ impl Builder<'_, '_, '_> {
         &mut self,
         index: CredIdx,
         item: &Item<RawCredential>,
-        what: &str,
+        what: &dyn Display,
     ) -> Vec<Vec<CredIdx>> {
         let file = item.at.file;
-        let context = format!("in `requires_any` of {what}");
         let mut groups = Vec::new();
         for group in item.raw.requires_any.iter().flatten() {
             if group.get_ref().is_empty() {
@@ -108,6 +112,7 @@ impl Builder<'_, '_, '_> {
                 continue;
             }
             let members = group.get_ref();
+            let context = format_args!("in `requires_any` of {what}");
             groups.push(self.prerequisites(index, file, members, EdgeKind::AnyOf, &context));
         }
         groups
@@ -119,7 +124,7 @@ impl Builder<'_, '_, '_> {
         &mut self,
         index: CredIdx,
         item: &Item<RawCredential>,
-        what: &str,
+        what: &dyn Display,
         kind: CredentialKind,
     ) {
         let grants_none = item.raw.grants.as_ref().is_none_or(|g| g.is_empty());
@@ -142,7 +147,7 @@ impl Builder<'_, '_, '_> {
     fn check_stack(
         &mut self,
         item: &Item<RawCredential>,
-        what: &str,
+        what: &dyn Display,
         kind: CredentialKind,
         has_parts: bool,
     ) {
@@ -180,7 +185,7 @@ impl Builder<'_, '_, '_> {
         file: usize,
         ids: &[Spanned<String>],
         kind: EdgeKind,
-        context: &str,
+        context: &dyn Display,
     ) -> Vec<CredIdx> {
         let mut found = Vec::new();
         for reference in ids {

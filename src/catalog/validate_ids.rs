@@ -2,6 +2,7 @@
 //! malformed and duplicate ones, and resolves references to them with "did you mean".
 
 use std::collections::HashMap;
+use std::fmt::Display;
 
 use serde_spanned::Spanned;
 
@@ -89,7 +90,7 @@ impl Resolver<'_> {
         report: &mut Report,
         file: usize,
         reference: &Spanned<String>,
-        context: &str,
+        context: &dyn Display,
     ) -> Option<usize> {
         let id = reference.get_ref();
         let found = self.ids.get(id);

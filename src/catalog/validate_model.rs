@@ -6,6 +6,7 @@
 //! from a report with errors.
 
 use std::collections::HashMap;
+use std::fmt::{self, Display};
 
 use serde_spanned::Spanned;
 
@@ -173,7 +174,7 @@ impl Builder<'_, '_, '_> {
     /// Reports, in one diagnostic, the required keys of `item` that are missing; `keys` pairs
     /// each required key with whether it is present. Keys present with the wrong type were
     /// reported already and are not "missing".
-    pub fn require_keys<T>(&mut self, item: &Item<T>, what: &str, keys: &[(&str, bool)]) {
+    pub fn require_keys<T>(&mut self, item: &Item<T>, what: &dyn Display, keys: &[(&str, bool)]) {
         let missing: Vec<&str> = keys
             .iter()
             .filter(|&&(key, present)| !present && !item.is_broken(key))
@@ -197,13 +198,16 @@ impl Builder<'_, '_, '_> {
         let raw = &item.raw;
         let file = item.at.file;
         let id = self.skills.ids.ids[index].clone();
-        let what = format!("skill `{id}`");
+        let what = Named::new("skill", &id);
         self.require_keys(item, &what, &[("name", raw.name.is_some())]);
         let name = raw.name.as_ref().map(|n| n.get_ref().clone());
         let parent = raw.parent.as_ref().and_then(|parent| {
-            let found =
-                self.skills
-                    .resolve(self.report, file, parent, &format!("as `parent` of {what}"));
+            let found = self.skills.resolve(
+                self.report,
+                file,
+                parent,
+                &format_args!("as `parent` of {what}"),
+            );
             if found.is_some() {
                 self.parent_at.insert(index, At::of(file, parent));
             }
@@ -228,11 +232,11 @@ impl Builder<'_, '_, '_> {
         &mut self,
         file: usize,
         map: Option<&Entries<RawLevel>>,
-        context: &str,
+        context: &dyn Display,
     ) -> Vec<(SkillIdx, Level)> {
         let mut levels = Vec::new();
         for (skill, level) in map.into_iter().flat_map(Entries::iter) {
-            let subject = format!("`{}`", skill.get_ref());
+            let subject = Quoted(skill.get_ref());
             let index = self.skills.resolve(self.report, file, skill, context);
             let level = check_level(self.report, file, level, Scale::Level, &subject);
             if let (Some(index), Some(level)) = (index, level) {
@@ -241,5 +245,39 @@ impl Builder<'_, '_, '_> {
         }
         levels.sort_unstable();
         levels
+    }
+}
+
+/// What a diagnostic is about, as "credential `x`". It is written out only when a diagnostic
+/// is: a sound catalog of 20,000 credentials has none, and formatting every context up front
+/// was a twentieth of loading it.
+#[derive(Clone, Copy)]
+pub(crate) struct Named<'a> {
+    kind: &'static str,
+    id: Quoted<'a>,
+}
+
+impl<'a> Named<'a> {
+    pub fn new(kind: &'static str, id: &'a str) -> Self {
+        Named {
+            kind,
+            id: Quoted(id),
+        }
+    }
+}
+
+impl Display for Named<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.kind, self.id)
+    }
+}
+
+/// An id in backquotes, as diagnostics name it.
+#[derive(Clone, Copy)]
+pub(crate) struct Quoted<'a>(pub &'a str);
+
+impl Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}`", self.0)
     }
 }

@@ -2,13 +2,14 @@
 //! table with a level and an importance).
 
 use std::collections::BTreeMap;
+use std::fmt::Display;
 
 use serde_spanned::Spanned;
 
 use crate::catalog::diagnostic::Diagnostic;
 use crate::catalog::raw::{RawRequirement, RawRole};
 use crate::catalog::validate::At;
-use crate::catalog::validate_model::Builder;
+use crate::catalog::validate_model::{Builder, Named, Quoted};
 use crate::catalog::validate_shape::Item;
 use crate::catalog::validate_values::{Scale, check_level};
 use crate::catalog::{Requirement, Role, RoleIdx};
@@ -22,21 +23,21 @@ impl Builder<'_, '_, '_> {
     pub fn role(&mut self, index: RoleIdx, item: &Item<RawRole>) -> Role {
         let raw = &item.raw;
         let id = self.roles.ids[index].clone();
-        let what = format!("role `{id}`");
+        let what = Named::new("role", &id);
         self.require_keys(item, &what, &[("title", raw.title.is_some())]);
         let title = raw.title.as_ref().map(|t| t.get_ref().clone());
         let requires = self.requirements(
             index,
             item.at.file,
             raw.requires.as_ref(),
-            &format!("in `requires` of {what}"),
+            &format_args!("in `requires` of {what}"),
             true,
         );
         let optional = self.requirements(
             index,
             item.at.file,
             raw.optional.as_ref(),
-            &format!("in `optional` of {what}"),
+            &format_args!("in `optional` of {what}"),
             false,
         );
         Role {
@@ -54,12 +55,12 @@ impl Builder<'_, '_, '_> {
         role: RoleIdx,
         file: usize,
         map: Option<&RawRequirements>,
-        context: &str,
+        context: &dyn Display,
         record_at: bool,
     ) -> Vec<Requirement> {
         let mut requirements = Vec::new();
         for (skill, requirement) in map.into_iter().flatten() {
-            let subject = format!("`{}`", skill.get_ref());
+            let subject = Quoted(skill.get_ref());
             let index = self.skills.resolve(self.report, file, skill, context);
             let (level, importance) = match requirement.get_ref() {
                 RawRequirement::Level(level) => {

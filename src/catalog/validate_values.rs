@@ -1,6 +1,8 @@
 //! Checks of single values: ids, levels, importances, hours and costs. Each returns the valid
 //! value or reports why it is not, with a message that quotes what was written.
 
+use std::fmt::Display;
+
 use serde_spanned::Spanned;
 
 use crate::catalog::diagnostic::Diagnostic;
@@ -97,7 +99,7 @@ pub(crate) fn check_level(
     file: usize,
     value: &Spanned<RawLevel>,
     scale: Scale,
-    subject: &str,
+    subject: &dyn Display,
 ) -> Option<Level> {
     let name = scale.name();
     let problem = match value.get_ref() {
