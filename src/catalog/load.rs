@@ -8,9 +8,7 @@ use crate::catalog::diagnostic::{self, Diagnostic};
 use crate::catalog::source::{self, SourceFile};
 use crate::catalog::validate::{At, Report};
 use crate::catalog::validate_shape::Decoded;
-use crate::catalog::{
-    sections, validate_cycles, validate_model, validate_shape, validate_syntax, validate_warnings,
-};
+use crate::catalog::{decode_parts, validate_cycles, validate_model, validate_warnings};
 
 /// The outcome of loading: the catalog when there is no error, and every diagnostic.
 #[derive(Debug, Clone)]
@@ -36,12 +34,14 @@ pub fn load_sources(sources: &[SourceFile]) -> Loaded {
     let mut report = Report::new(sources);
     let mut decoded = Decoded::default();
     let mut all_files_parsed = true;
+    let t0 = std::time::Instant::now();
     for (file, source) in sources.iter().enumerate() {
-        match decode_source(&mut report, file, &source.text) {
+        match decode_parts::decode_source(&mut report, file, &source.text) {
             Some(mut of_file) => decoded.append(&mut of_file),
             None => all_files_parsed = false,
         }
     }
+    eprintln!("TRACE decode {:.1} ms", t0.elapsed().as_secs_f64() * 1e3);
     let mut model = validate_model::build(&mut report, &decoded, all_files_parsed);
     let mut catalog = Catalog::new(
         std::mem::take(&mut model.meta),
@@ -80,6 +80,7 @@ pub fn load_sources(sources: &[SourceFile]) -> Loaded {
     if !report.has_errors() {
         validate_warnings::check(&mut report, &catalog, &model);
     }
+    eprintln!("TRACE all {:.1} ms", t0.elapsed().as_secs_f64() * 1e3);
     let has_errors = report.has_errors();
     let mut diagnostics = report.into_diagnostics();
     diagnostic::sort(&mut diagnostics);
@@ -87,29 +88,6 @@ pub fn load_sources(sources: &[SourceFile]) -> Loaded {
         catalog: (!has_errors).then_some(catalog),
         diagnostics,
     }
-}
-
-/// The items of one file, or None when it has a syntax error. The file is parsed part by part
-/// (see `sections`), but a file with a syntax error gets only its syntax errors, as when it
-/// was parsed whole: what its other parts reported is taken back.
-fn decode_source(report: &mut Report, file: usize, text: &str) -> Option<Decoded> {
-    let (mut decoded, file_start) = (Decoded::default(), report.mark());
-    let mut parts = sections::of(text).into_iter();
-    for range in parts.by_ref() {
-        let part = report.part(file, range.start);
-        let part_start = report.mark();
-        let Some(root) = validate_syntax::parse(report, part, text, range) else {
-            report.retract(file_start..part_start);
-            // The syntax errors of the rest of the file are still worth reporting.
-            for range in parts {
-                let part = report.part(file, range.start);
-                validate_syntax::parse(report, part, text, range);
-            }
-            return None;
-        };
-        validate_shape::decode_file(report, part, root.get_ref(), &mut decoded);
-    }
-    Some(decoded)
 }
 
 /// A catalog with no skill, credential or role has nothing to plan with: it is an empty file,

@@ -1,6 +1,7 @@
 //! Catalog: loading TOML sources, validating them into an indexed [`Catalog`], and the
 //! prerequisite graph. Knows nothing of the terminal.
 
+mod decode_parts;
 pub mod diagnostic;
 pub mod format;
 mod format_comments;

@@ -3,6 +3,7 @@
 //! stage each, run in order by `catalog::load`.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde_spanned::Spanned;
 
@@ -31,7 +32,8 @@ impl At {
 /// Collects diagnostics for a set of files, positioning each one from its span.
 pub(crate) struct Report<'a> {
     sources: &'a [SourceFile],
-    lines: Vec<LineIndex>,
+    /// Shared with the reports forked from this one.
+    lines: Arc<[LineIndex]>,
     /// Parts after each file's first, as (file, offset of the part in it): part
     /// `sources.len() + i` is `parts[i]`, and part `f < sources.len()` is file `f` from 0.
     parts: Vec<(usize, usize)>,
@@ -46,6 +48,22 @@ impl<'a> Report<'a> {
             parts: Vec::new(),
             diagnostics: Vec::new(),
         }
+    }
+
+    /// An empty report on the same files and parts, for a thread to fill; its diagnostics
+    /// come back with [`Report::absorb`].
+    pub fn fork(&self) -> Report<'a> {
+        Report {
+            sources: self.sources,
+            lines: Arc::clone(&self.lines),
+            parts: self.parts.clone(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Adds the diagnostics of a report forked from this one, after its own.
+    pub fn absorb(&mut self, fork: Report<'a>) {
+        self.diagnostics.extend(fork.diagnostics);
     }
 
     /// The number for spans in the part of `file` that starts at byte `offset`.
@@ -76,16 +94,6 @@ impl<'a> Report<'a> {
             None => diagnostic,
         };
         self.diagnostics.push(positioned);
-    }
-
-    /// How many diagnostics there are so far: a mark for [`Report::retract`].
-    pub fn mark(&self) -> usize {
-        self.diagnostics.len()
-    }
-
-    /// Takes back the diagnostics pushed between two marks.
-    pub fn retract(&mut self, marks: Range<usize>) {
-        self.diagnostics.drain(marks);
     }
 
     pub fn has_errors(&self) -> bool {
