@@ -17,10 +17,12 @@ fn skillpath() -> Command {
 
 fn json(cmd: &mut Command) -> Value {
     let output = cmd.output().expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    // Scripts read stdout and show stderr to a person: a clean run has nothing to say there.
     assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+        stderr.is_empty(),
+        "a successful run wrote to stderr: {stderr}"
     );
     serde_json::from_slice(&output.stdout).expect("prints JSON")
 }

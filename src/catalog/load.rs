@@ -34,14 +34,12 @@ pub fn load_sources(sources: &[SourceFile]) -> Loaded {
     let mut report = Report::new(sources);
     let mut decoded = Decoded::default();
     let mut all_files_parsed = true;
-    let t0 = std::time::Instant::now();
     for (file, source) in sources.iter().enumerate() {
         match decode_parts::decode_source(&mut report, file, &source.text) {
             Some(mut of_file) => decoded.append(&mut of_file),
             None => all_files_parsed = false,
         }
     }
-    eprintln!("TRACE decode {:.1} ms", t0.elapsed().as_secs_f64() * 1e3);
     let mut model = validate_model::build(&mut report, &decoded, all_files_parsed);
     let mut catalog = Catalog::new(
         std::mem::take(&mut model.meta),
@@ -80,7 +78,6 @@ pub fn load_sources(sources: &[SourceFile]) -> Loaded {
     if !report.has_errors() {
         validate_warnings::check(&mut report, &catalog, &model);
     }
-    eprintln!("TRACE all {:.1} ms", t0.elapsed().as_secs_f64() * 1e3);
     let has_errors = report.has_errors();
     let mut diagnostics = report.into_diagnostics();
     diagnostic::sort(&mut diagnostics);
