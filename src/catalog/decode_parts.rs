@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 use std::sync::OnceLock;
+use std::thread::ScopedJoinHandle;
 
 use crate::catalog::sections;
 use crate::catalog::validate::Report;
@@ -28,21 +29,21 @@ pub(crate) fn decode_source(report: &mut Report, file: usize, text: &str) -> Opt
     let decoded: Vec<Run> = match runs.as_slice() {
         [_] => vec![decode_run(report.fork(), text, &parts)],
         _ => std::thread::scope(|scope| {
-            let threads: Vec<_> = runs
+            let runs: Vec<Decoding> = runs
                 .iter()
                 .map(|run| {
-                    let (fork, parts) = (report.fork(), &parts[run.clone()]);
-                    scope.spawn(move || decode_run(fork, text, parts))
+                    let parts = &parts[run.clone()];
+                    let fork = report.fork();
+                    let thread = std::thread::Builder::new()
+                        .spawn_scoped(scope, move || decode_run(fork, text, parts));
+                    match thread {
+                        Ok(thread) => Decoding::Beside(thread),
+                        // A thread the system will not give is only time lost.
+                        Err(_) => Decoding::Here(Box::new(decode_run(report.fork(), text, parts))),
+                    }
                 })
                 .collect();
-            threads
-                .into_iter()
-                .map(|thread| {
-                    thread
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
+            runs.into_iter().map(Decoding::finish).collect()
         }),
     };
     let failed = decoded.iter().any(|run| run.syntax_failed);
@@ -67,6 +68,23 @@ struct Run<'a> {
     /// What decoding the parts before the first syntax error reported.
     shape: Report<'a>,
     syntax_failed: bool,
+}
+
+/// A run of parts decoded on a thread of its own, or already on this one.
+enum Decoding<'scope, 'a> {
+    Beside(ScopedJoinHandle<'scope, Run<'a>>),
+    Here(Box<Run<'a>>),
+}
+
+impl<'a> Decoding<'_, 'a> {
+    fn finish(self) -> Run<'a> {
+        match self {
+            Decoding::Beside(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Decoding::Here(run) => *run,
+        }
+    }
 }
 
 fn decode_run<'a>(report: Report<'a>, text: &str, parts: &[(usize, Range<usize>)]) -> Run<'a> {
