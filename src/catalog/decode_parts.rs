@@ -15,8 +15,9 @@ use crate::catalog::validate::Report;
 use crate::catalog::validate_shape::{self, Decoded};
 use crate::catalog::validate_syntax;
 
-/// Below this many bytes a file is decoded on the calling thread: a thread of its own costs
-/// more than it saves on the catalogs people write by hand.
+/// Below this many bytes a file is decoded on the calling thread: the catalogs people write by
+/// hand (the bundled one is 225 KB in 19 files, none over 40 KB) load in milliseconds either
+/// way.
 const PARALLEL_FROM: usize = 256 * 1024;
 
 /// The items of one file, or None when it has a syntax error.
