@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod import;
+mod parallel;
 pub mod plan;
 pub mod profile;
 pub mod report;

@@ -7,13 +7,12 @@
 //! decoding its other parts reported is dropped.
 
 use std::ops::Range;
-use std::sync::OnceLock;
-use std::thread::ScopedJoinHandle;
 
 use crate::catalog::sections;
 use crate::catalog::validate::Report;
 use crate::catalog::validate_shape::{self, Decoded};
 use crate::catalog::validate_syntax;
+use crate::parallel::{cores, in_parallel};
 
 /// Below this many bytes a file is decoded on the calling thread: the catalogs people write by
 /// hand (the bundled one is 225 KB in 19 files, none over 40 KB) load in milliseconds either
@@ -27,27 +26,11 @@ pub(crate) fn decode_source(report: &mut Report, file: usize, text: &str) -> Opt
         .map(|range| (report.part(file, range.start), range))
         .collect();
     let runs = runs_of(&parts, text.len());
-    let decoded: Vec<Run> = match runs.as_slice() {
-        [_] => vec![decode_run(report.fork(), text, &parts)],
-        _ => std::thread::scope(|scope| {
-            let runs: Vec<Decoding> = runs
-                .iter()
-                .map(|run| {
-                    let parts = &parts[run.clone()];
-                    let fork = report.fork();
-                    let thread = std::thread::Builder::new()
-                        .spawn_scoped(scope, move || decode_run(fork, text, parts));
-                    match thread {
-                        Ok(thread) => Decoding::Beside(thread),
-                        // A thread the system will not give is only time lost.
-                        Err(_) => Decoding::Here(Box::new(decode_run(report.fork(), text, parts))),
-                    }
-                })
-                .collect();
-            runs.into_iter().map(Decoding::finish).collect()
-        }),
-    };
-    let failed = decoded.iter().any(|run| run.syntax_failed);
+    let shared: &Report = report;
+    let decoded = in_parallel(runs.len(), |i| {
+        decode_run(shared.fork(), text, &parts[runs[i].clone()])
+    });
+    let failed = decoded.iter().any(|run| run.syntax.has_errors());
     let mut items = Decoded::default();
     for mut run in decoded {
         // A part parsed cleanly reports nothing from parsing, so a file without syntax errors
@@ -68,24 +51,6 @@ struct Run<'a> {
     syntax: Report<'a>,
     /// What decoding the parts before the first syntax error reported.
     shape: Report<'a>,
-    syntax_failed: bool,
-}
-
-/// A run of parts decoded on a thread of its own, or already on this one.
-enum Decoding<'scope, 'a> {
-    Beside(ScopedJoinHandle<'scope, Run<'a>>),
-    Here(Box<Run<'a>>),
-}
-
-impl<'a> Decoding<'_, 'a> {
-    fn finish(self) -> Run<'a> {
-        match self {
-            Decoding::Beside(thread) => thread
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            Decoding::Here(run) => *run,
-        }
-    }
 }
 
 fn decode_run<'a>(report: Report<'a>, text: &str, parts: &[(usize, Range<usize>)]) -> Run<'a> {
@@ -93,15 +58,14 @@ fn decode_run<'a>(report: Report<'a>, text: &str, parts: &[(usize, Range<usize>)
         items: Decoded::default(),
         shape: report.fork(),
         syntax: report,
-        syntax_failed: false,
     };
     for (part, range) in parts {
-        match validate_syntax::parse(&mut run.syntax, *part, text, range.clone()) {
-            Some(root) if !run.syntax_failed => {
-                validate_shape::decode_file(&mut run.shape, *part, root.get_ref(), &mut run.items);
-            }
-            Some(_) => {}
-            None => run.syntax_failed = true,
+        // Parsing reports an error exactly when it returns no table.
+        let failed_before = run.syntax.has_errors();
+        if let Some(root) = validate_syntax::parse(&mut run.syntax, *part, text, range.clone())
+            && !failed_before
+        {
+            validate_shape::decode_file(&mut run.shape, *part, root.get_ref(), &mut run.items);
         }
     }
     run
@@ -113,7 +77,7 @@ fn runs_of(parts: &[(usize, Range<usize>)], len: usize) -> Vec<Range<usize>> {
     let threads = if len < PARALLEL_FROM {
         1
     } else {
-        cores().min(parts.len()).max(1)
+        cores().min(parts.len())
     };
     let mut runs = Vec::with_capacity(threads);
     let mut first = 0;
@@ -129,16 +93,7 @@ fn runs_of(parts: &[(usize, Range<usize>)], len: usize) -> Vec<Range<usize>> {
         }
         first = end;
     }
-    if runs.is_empty() {
-        runs.push(0..parts.len());
-    }
     runs
-}
-
-/// The cores this process may use (asked once: the answer reads the system's limits).
-fn cores() -> usize {
-    static CORES: OnceLock<usize> = OnceLock::new();
-    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 #[cfg(test)]

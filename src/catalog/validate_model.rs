@@ -6,14 +6,14 @@
 //! from a report with errors.
 
 use std::collections::HashMap;
-use std::fmt::{self, Display};
+use std::fmt::Display;
 
 use serde_spanned::Spanned;
 
 use crate::catalog::diagnostic::Diagnostic;
 use crate::catalog::graph::EdgeKind;
 use crate::catalog::raw::{Entries, RawCategory, RawLevel, RawMeta, RawSkill};
-use crate::catalog::validate::{At, Report};
+use crate::catalog::validate::{At, Named, Quoted, Report};
 use crate::catalog::validate_ids::{Ids, Resolver};
 use crate::catalog::validate_shape::{Decoded, Item};
 use crate::catalog::validate_values::{Scale, check_level};
@@ -245,39 +245,5 @@ impl Builder<'_, '_, '_> {
         }
         levels.sort_unstable();
         levels
-    }
-}
-
-/// What a diagnostic is about, as "credential `x`". It is written out only when a diagnostic
-/// is: a sound catalog of 20,000 credentials has none, and formatting every context up front
-/// was a twentieth of loading it.
-#[derive(Clone, Copy)]
-pub(crate) struct Named<'a> {
-    kind: &'static str,
-    id: Quoted<'a>,
-}
-
-impl<'a> Named<'a> {
-    pub fn new(kind: &'static str, id: &'a str) -> Self {
-        Named {
-            kind,
-            id: Quoted(id),
-        }
-    }
-}
-
-impl Display for Named<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.kind, self.id)
-    }
-}
-
-/// An id in backquotes, as diagnostics name it.
-#[derive(Clone, Copy)]
-pub(crate) struct Quoted<'a>(pub &'a str);
-
-impl Display for Quoted<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}`", self.0)
     }
 }

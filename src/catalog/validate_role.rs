@@ -8,8 +8,8 @@ use serde_spanned::Spanned;
 
 use crate::catalog::diagnostic::Diagnostic;
 use crate::catalog::raw::{RawRequirement, RawRole};
-use crate::catalog::validate::At;
-use crate::catalog::validate_model::{Builder, Named, Quoted};
+use crate::catalog::validate::{At, Named, Quoted};
+use crate::catalog::validate_model::Builder;
 use crate::catalog::validate_shape::Item;
 use crate::catalog::validate_values::{Scale, check_level};
 use crate::catalog::{Requirement, Role, RoleIdx};

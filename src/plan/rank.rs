@@ -1,9 +1,9 @@
 //! Every role ranked by the optimal objective to close its gap for one person.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crate::catalog::{Catalog, RoleIdx};
+use crate::parallel::in_parallel;
 use crate::plan::dominance::Dominators;
 use crate::plan::solve::{Reached, plan_from};
 use crate::plan::{Constraints, Objective, Person, PlanError, PlanRequest, fit};
@@ -51,7 +51,10 @@ pub fn rank_roles(
             optimal: pathway.optimal,
         })
     };
-    let mut ranks = in_parallel(catalog.roles.len(), rank_one)?;
+    // The first error, by role, if any.
+    let mut ranks = in_parallel(catalog.roles.len(), rank_one)
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?;
     ranks.sort_by(|a, b| {
         (a.uncoverable > 0)
             .cmp(&(b.uncoverable > 0))
@@ -60,38 +63,6 @@ pub fn rank_roles(
             .then(a.role.cmp(&b.role))
     });
     Ok(ranks)
-}
-
-/// `f` of every index below `count`, in index order, computed on as many threads as the
-/// machine has cores; the first error by index, if any.
-fn in_parallel<T: Send>(
-    count: usize,
-    f: impl Fn(usize) -> Result<T, PlanError> + Sync,
-) -> Result<Vec<T>, PlanError> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, Result<T, PlanError>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads.min(count))
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        if i >= count {
-                            return mine;
-                        }
-                        mine.push((i, f(i)));
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| worker.join().expect("a ranking thread panicked"))
-            .collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, result)| result).collect()
 }
 
 #[cfg(test)]

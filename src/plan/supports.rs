@@ -14,11 +14,7 @@ pub(crate) struct Supports {
 
 impl Default for Supports {
     fn default() -> Self {
-        Supports {
-            first_support: vec![0],
-            first_member: vec![0],
-            members: Vec::new(),
-        }
+        Supports::with_capacity(0, 0, 0)
     }
 }
 

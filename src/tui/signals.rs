@@ -53,9 +53,7 @@ impl StopSignals {
     pub fn received(&self) -> bool {
         self.received.load(Ordering::Relaxed)
     }
-}
 
-impl StopSignals {
     /// Ends the process when a stop signal has come but the event loop stays inside a wait for
     /// the terminal (`waiting`). Once the terminal is gone (its window closed, which also sends
     /// SIGHUP), crossterm 0.29 never returns from that wait: its read of the closed terminal
