@@ -33,7 +33,7 @@ impl Rows {
             trigger: Vec::with_capacity(count),
             first_support: Vec::with_capacity(task.len() + 1),
             first_cut: 0,
-            wide_rows_of: RowsOf::new(task.len(), wide_members),
+            wide_rows_of: RowsOf::default(),
         };
         rows.start.push(0);
         rows.first_support.push(0);
@@ -44,29 +44,29 @@ impl Rows {
             rows.first_support.push(rows.len());
         }
         for goal in &task.goals {
-            rows.push_wide(&goal.achievers, None);
+            rows.push(&goal.achievers, None);
         }
         rows.first_cut = rows.len();
         for cut in cuts {
-            rows.push_cut(cut);
+            rows.push(&cut.members, cut_trigger(cut));
         }
+        rows.index_wide_rows();
         rows
     }
 
-    pub fn push_cut(&mut self, cut: &Cut) {
-        let trigger = match cut.trigger {
-            Trigger::Take(k) => Some(k),
-            Trigger::Goal(_) => None,
-        };
-        self.push_wide(&cut.members, trigger);
+    fn index_wide_rows(&mut self) {
+        let first_wide = self.goal_row(0);
+        let candidates = self.first_support.len() - 1;
+        self.wide_rows_of
+            .build(candidates, first_wide, &self.start, &self.members);
     }
 
-    fn push_wide(&mut self, members: &[usize], trigger: Option<usize>) {
+    pub fn push_cut(&mut self, cut: &Cut) {
         let row = self.len();
-        for &m in members {
-            self.wide_rows_of.add(m, row);
+        self.push(&cut.members, cut_trigger(cut));
+        if self.wide_rows_of.add(row, &cut.members) {
+            self.index_wide_rows();
         }
-        self.push(members, trigger);
     }
 
     fn push(&mut self, members: &[usize], trigger: Option<usize>) {
@@ -129,35 +129,74 @@ impl Rows {
     }
 }
 
-/// Per candidate, a list of rows, all lists in one arena: rows arrive one at a time as cuts
-/// are found, and a vector per candidate would be mostly allocation.
+fn cut_trigger(cut: &Cut) -> Option<usize> {
+    match cut.trigger {
+        Trigger::Take(k) => Some(k),
+        Trigger::Goal(_) => None,
+    }
+}
+
+/// Per candidate, the goal and cut rows it is a member of. Counting what a choice meets walks
+/// these lists for every candidate it takes, thousands of entries per step, so the rows known
+/// when the index was built sit side by side per candidate (a linked list made the count a
+/// sixth of the ascent). Cuts found later go to a linked list, and once it holds as many
+/// entries as the rest, everything is indexed side by side again.
+#[derive(Default)]
 struct RowsOf {
-    /// Per candidate, its last entry, or `END`.
-    last: Vec<u32>,
+    /// Candidate `k`'s indexed rows are `rows[first[k]..first[k + 1]]`.
+    first: Vec<u32>,
+    rows: Vec<u32>,
+    /// Per candidate, its latest row added since, as an entry of `later`, or `END`.
+    latest: Vec<u32>,
     /// Per entry, its row and the candidate's entry before it.
-    entries: Vec<(u32, u32)>,
+    later: Vec<(u32, u32)>,
 }
 
 const END: u32 = u32::MAX;
 
 impl RowsOf {
-    fn new(candidates: usize, entries: usize) -> Self {
-        RowsOf {
-            last: vec![END; candidates],
-            entries: Vec::with_capacity(entries),
+    /// Indexes the rows `first_wide..` of `members`, laid out by `start`, over `candidates`.
+    fn build(&mut self, candidates: usize, first_wide: usize, start: &[usize], members: &[usize]) {
+        let end = start.len() - 1;
+        let wide = &members[start[first_wide]..start[end]];
+        self.first.clear();
+        self.first.resize(candidates + 1, 0);
+        for &m in wide {
+            self.first[m + 1] += 1;
         }
+        for k in 0..candidates {
+            self.first[k + 1] += self.first[k];
+        }
+        self.rows.clear();
+        self.rows.resize(wide.len(), 0);
+        let mut fill = self.first.clone();
+        for r in first_wide..end {
+            for &m in &members[start[r]..start[r + 1]] {
+                self.rows[fill[m] as usize] = r as u32;
+                fill[m] += 1;
+            }
+        }
+        self.latest.clear();
+        self.latest.resize(candidates, END);
+        self.later.clear();
     }
 
-    fn add(&mut self, k: usize, row: usize) {
-        self.entries.push((row as u32, self.last[k]));
-        self.last[k] = (self.entries.len() - 1) as u32;
+    /// Adds row `r` to each of its `members`; true when the index should be built again.
+    fn add(&mut self, r: usize, members: &[usize]) -> bool {
+        for &m in members {
+            self.later.push((r as u32, self.latest[m]));
+            self.latest[m] = (self.later.len() - 1) as u32;
+        }
+        self.later.len() >= self.rows.len()
     }
 
-    /// Candidate `k`'s rows, latest first.
     fn of(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
-        let entry = |e: u32| (e != END).then(|| self.entries[e as usize]);
-        std::iter::successors(entry(self.last[k]), move |&(_, before)| entry(before))
-            .map(|(row, _)| row as usize)
+        let indexed = self.rows[self.first[k] as usize..self.first[k + 1] as usize].iter();
+        let entry = |e: u32| (e != END).then(|| self.later[e as usize]);
+        let later = std::iter::successors(entry(self.latest[k]), move |&(_, before)| entry(before));
+        indexed
+            .map(|&r| r as usize)
+            .chain(later.map(|(r, _)| r as usize))
     }
 }
 
@@ -174,6 +213,20 @@ mod tests {
         )
     }
 
+    /// What `take` meets of each row, counted through the index and directly.
+    fn met_both_ways(rows: &Rows, take: &[bool]) -> (Vec<u32>, Vec<u32>) {
+        let taken: Vec<usize> = (0..take.len()).filter(|&k| take[k]).collect();
+        let mut counted = Vec::new();
+        rows.count_wide(&taken, &mut counted);
+        let met = (0..rows.len())
+            .map(|r| rows.met(r, take, &counted))
+            .collect();
+        let direct = (0..rows.len())
+            .map(|r| rows.members(r).iter().filter(|&&m| take[m]).count() as u32)
+            .collect();
+        (met, direct)
+    }
+
     #[test]
     fn what_a_choice_meets_of_each_row_is_counted_from_the_rows_of_what_it_takes() {
         let mut rows = Rows::of(&task(), &[]);
@@ -181,18 +234,29 @@ mod tests {
             members: vec![2, 3],
             trigger: Trigger::Take(0),
         });
-        let take = [true, false, true, true];
-        let taken = [0, 2, 3];
-        let mut counted = Vec::new();
-        rows.count_wide(&taken, &mut counted);
-        let met: Vec<u32> = (0..rows.len())
-            .map(|r| rows.met(r, &take, &counted))
-            .collect();
-        let direct: Vec<u32> = (0..rows.len())
-            .map(|r| rows.members(r).iter().filter(|&&m| take[m]).count() as u32)
-            .collect();
+        let (met, direct) = met_both_ways(&rows, &[true, false, true, true]);
         assert_eq!(met, direct);
         // the support of 0, the two goals, the cut
         assert_eq!(met, vec![1, 2, 2, 2]);
+    }
+
+    #[test]
+    fn cuts_found_later_are_counted_before_and_after_the_index_is_rebuilt() {
+        let cut = |members: &[usize]| Cut {
+            members: members.to_vec(),
+            trigger: Trigger::Goal(0),
+        };
+        let mut rows = Rows::of(&task(), &[cut(&[0, 1])]);
+        let indexed = rows.wide_rows_of.rows.len();
+        let take = [false, true, true, true];
+        for members in [[1, 3], [0, 2], [2, 3], [0, 3]] {
+            rows.push_cut(&cut(&members));
+            let (met, direct) = met_both_ways(&rows, &take);
+            assert_eq!(met, direct);
+        }
+        assert!(rows.wide_rows_of.rows.len() > indexed, "never rebuilt");
+        let (met, _) = met_both_ways(&rows, &take);
+        // the support of 0, the two goals, then the cuts in order
+        assert_eq!(met, vec![2, 1, 3, 1, 2, 1, 2, 1]);
     }
 }
