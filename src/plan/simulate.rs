@@ -81,6 +81,8 @@ struct Cones<'s> {
     /// Per candidate: the walk that last reached it.
     walk_of: Vec<u32>,
     walk: u32,
+    /// The walk's candidates still to visit, kept between walks for its memory.
+    queue: Vec<usize>,
 }
 
 impl<'s> Cones<'s> {
@@ -91,6 +93,7 @@ impl<'s> Cones<'s> {
             allowed: vec![None; task.len()],
             walk_of: vec![0; task.len()],
             walk: 0,
+            queue: Vec::new(),
         }
     }
 
@@ -107,7 +110,7 @@ impl<'s> Cones<'s> {
         let (sim, task) = (self.sim, self.task);
         self.walk += 1;
         let mut landmark = Vec::new();
-        let mut queue: Vec<usize> = Vec::new();
+        let mut queue = std::mem::take(&mut self.queue);
         let visit = |d: usize, walk_of: &mut [u32], queue: &mut Vec<usize>| {
             if !sim.taken[d] && walk_of[d] != self.walk {
                 walk_of[d] = self.walk;
@@ -130,6 +133,7 @@ impl<'s> Cones<'s> {
                 }
             }
         }
+        self.queue = queue;
         landmark.sort_unstable();
         landmark
     }

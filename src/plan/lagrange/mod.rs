@@ -143,6 +143,8 @@ pub(crate) fn bound(
     let granule = Granule::of(&whole.weight);
     let mut narrowed = Narrowed::whole(whole);
     let mut rows = Rows::of(whole, &[]);
+    // What the rows held before the last narrowing, kept for the memory of the next.
+    let mut spare_rows = Rows::default();
     let mut u = first_multipliers(whole, &rows, best.value, start);
     let mut active = Active::of(&u);
 
@@ -223,10 +225,10 @@ pub(crate) fn bound(
                 let Some(moved) = narrowed.narrow(&keep) else {
                     return no_cheaper_plan(whole, best, granule);
                 };
-                let after = Rows::of(&narrowed.task, &narrowed.cuts);
-                u = moved.multipliers(&narrowed.task, &rows, &after, &u);
+                spare_rows.rebuild(&narrowed.task, &narrowed.cuts);
+                u = moved.multipliers(&narrowed.task, &rows, &spare_rows, &u);
                 active = Active::of(&u);
-                rows = after;
+                std::mem::swap(&mut rows, &mut spare_rows);
                 best_reduced = moved.per_candidate(&best_reduced);
                 known_cuts = narrowed.cuts.iter().cloned().collect();
                 continue;

@@ -56,12 +56,13 @@ impl<'t> Narrowed<'t> {
                     Trigger::Take(k) => Trigger::Take(new_index[k]),
                     goal @ Trigger::Goal(_) => goal,
                 };
-                let members: Vec<usize> = cut
-                    .members
-                    .iter()
-                    .map(|&k| new_index[k])
-                    .filter(|&k| k != usize::MAX)
-                    .collect();
+                let mut members = Vec::with_capacity(cut.members.len());
+                members.extend(
+                    cut.members
+                        .iter()
+                        .map(|&k| new_index[k])
+                        .filter(|&k| k != usize::MAX),
+                );
                 if members.is_empty() {
                     match cut.trigger {
                         Trigger::Take(k) => {

@@ -6,6 +6,7 @@ use crate::plan::task::Task;
 
 /// Row `r` is `sum(members[start[r]..start[r+1]]) >= x[trigger[r]]`, or `>= 1` for a goal's
 /// row (no trigger).
+#[derive(Default)]
 pub(super) struct Rows {
     start: Vec<usize>,
     members: Vec<usize>,
@@ -19,39 +20,35 @@ pub(super) struct Rows {
 
 impl Rows {
     pub fn of(task: &Task, cuts: &[Cut]) -> Self {
-        // Sized up front: the ascent rebuilds its rows at every narrowing.
-        let support_members: usize = (0..task.len())
-            .flat_map(|k| task.supports.of(k))
-            .map(<[usize]>::len)
-            .sum();
-        let wide_members: usize = task.goals.iter().map(|g| g.achievers.len()).sum::<usize>()
-            + cuts.iter().map(|c| c.members.len()).sum::<usize>();
-        let count = task.supports.total() + task.goals.len() + cuts.len();
-        let mut rows = Rows {
-            start: Vec::with_capacity(count + 1),
-            members: Vec::with_capacity(support_members + wide_members),
-            trigger: Vec::with_capacity(count),
-            first_support: Vec::with_capacity(task.len() + 1),
-            first_cut: 0,
-            wide_rows_of: RowsOf::default(),
-        };
-        rows.start.push(0);
-        rows.first_support.push(0);
+        let mut rows = Rows::default();
+        rows.rebuild(task, cuts);
+        rows
+    }
+
+    /// These rows made over for `task` and its `cuts`, in the memory they hold: the ascent
+    /// builds its rows anew at every narrowing, and fresh arrays of this size cost page faults
+    /// on every first touch.
+    pub fn rebuild(&mut self, task: &Task, cuts: &[Cut]) {
+        self.start.clear();
+        self.members.clear();
+        self.trigger.clear();
+        self.first_support.clear();
+        self.start.push(0);
+        self.first_support.push(0);
         for k in 0..task.len() {
             for support in task.supports.of(k) {
-                rows.push(support, Some(k));
+                self.push(support, Some(k));
             }
-            rows.first_support.push(rows.len());
+            self.first_support.push(self.len());
         }
         for goal in &task.goals {
-            rows.push(&goal.achievers, None);
+            self.push(&goal.achievers, None);
         }
-        rows.first_cut = rows.len();
+        self.first_cut = self.len();
         for cut in cuts {
-            rows.push(&cut.members, cut_trigger(cut));
+            self.push(&cut.members, cut_trigger(cut));
         }
-        rows.index_wide_rows();
-        rows
+        self.index_wide_rows();
     }
 
     fn index_wide_rows(&mut self) {
