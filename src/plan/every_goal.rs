@@ -5,6 +5,7 @@
 
 use std::time::Instant;
 
+use crate::parallel::in_parallel;
 use crate::plan::PlanError;
 use crate::plan::cover;
 use crate::plan::lagrange::{self, Incumbent, slack};
@@ -78,9 +79,11 @@ pub(crate) fn close_every_goal(
         }
     }
 
-    let mut selection = vec![false; task.len()];
-    let (mut value, mut parts_bound, mut proven) = (0.0, 0.0, true);
-    for part in small.split() {
+    // The parts share nothing, so they are searched side by side; their answers are added up
+    // in part order, as one after the other would.
+    let parts = small.split();
+    let searched = in_parallel(parts.len(), |p| {
+        let part = &parts[p];
         // Indices of the whole task for the part's candidates; `restrict` keeps every goal
         // in order, so the part's goal indices already are the whole task's.
         let candidates: Vec<usize> = part.candidates.iter().map(|&k| old[k]).collect();
@@ -95,12 +98,19 @@ pub(crate) fn close_every_goal(
                 hours: &zeros,
             },
             deadline,
-            cuts: cuts_within(&part, &candidates, task.len(), &lagrangian.cuts),
-            effort: *effort,
+            cuts: cuts_within(part, &candidates, task.len(), &lagrangian.cuts),
+            effort: Effort::default(),
             node_limit: None,
         };
         let found = search.run(Aim::AllGoals, seed)?;
-        *effort = search.effort;
+        Ok((candidates, found, search.effort))
+    });
+    let mut selection = vec![false; task.len()];
+    let (mut value, mut parts_bound, mut proven) = (0.0, 0.0, true);
+    for part in searched {
+        let (candidates, found, spent) = part?;
+        effort.nodes += spent.nodes;
+        effort.rounds += spent.rounds;
         value += found.value;
         parts_bound += found.bound;
         proven &= found.proven;
