@@ -10,6 +10,7 @@ pub mod graph;
 pub(crate) mod grouped;
 pub mod load;
 mod model;
+pub mod needs;
 pub mod raw;
 mod raw_level;
 pub mod reach;

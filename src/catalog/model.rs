@@ -2,8 +2,10 @@
 //! a string. Built only by `catalog::load`, which guarantees the invariants documented here.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::catalog::granting::Granting;
+use crate::catalog::needs::Needs;
 
 /// Index of a skill in [`Catalog::skills`].
 pub type SkillIdx = usize;
@@ -153,6 +155,9 @@ pub struct Catalog {
     credential_index: HashMap<String, CredIdx>,
     role_index: HashMap<String, RoleIdx>,
     granting: Granting,
+    /// Built on first use, by planning: loading a catalog does not need it, and building it
+    /// there would add to loading's peak memory.
+    needs: OnceLock<Needs>,
 }
 
 impl Catalog {
@@ -183,6 +188,7 @@ impl Catalog {
         Self {
             meta,
             granting,
+            needs: OnceLock::new(),
             skill_origins: vec![Origin::default(); skills.len()],
             credential_origins: vec![Origin::default(); credentials.len()],
             role_origins: vec![Origin::default(); roles.len()],
@@ -198,6 +204,11 @@ impl Catalog {
     /// Per skill, the credentials that grant it and at which level.
     pub fn granting(&self) -> &Granting {
         &self.granting
+    }
+
+    /// Per credential, what it needs first.
+    pub fn needs(&self) -> &Needs {
+        self.needs.get_or_init(|| Needs::build(&self.credentials))
     }
 
     pub fn skill(&self, id: &str) -> Option<SkillIdx> {
