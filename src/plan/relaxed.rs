@@ -47,11 +47,13 @@ impl Supporters {
             first_watcher[d + 1] += first_watcher[d];
         }
         let mut fill = first_watcher.clone();
-        let mut watchers = vec![(0usize, 0usize); first_watcher[n]];
+        // Halved to 32 bits: this array is as long as all supports together, and filling and
+        // walking it is most of the search.
+        let mut watchers = vec![(0u32, 0u32); first_watcher[n]];
         for k in 0..n {
             for (number, members) in supports.numbers(k).zip(supports.of(k)) {
                 for &d in members {
-                    watchers[fill[d]] = (k, number);
+                    watchers[fill[d]] = (k as u32, number as u32);
                     fill[d] += 1;
                 }
             }
@@ -85,6 +87,7 @@ impl Supporters {
                 break;
             }
             for &(k, number) in &watchers[first_watcher[d]..first_watcher[d + 1]] {
+                let (k, number) = (k as usize, number as usize);
                 if chosen[number] != usize::MAX {
                     continue;
                 }
