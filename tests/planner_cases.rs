@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use skillpath::catalog::Catalog;
 use skillpath::catalog::load::load_sources;
 use skillpath::catalog::source::SourceFile;
+use skillpath::catalog::synthetic::{Spec, generate};
 use skillpath::plan::{Constraints, Objective, Person, Plan, PlanRequest, plan};
 
 const SKILLS: &str = r#"
@@ -272,6 +273,27 @@ fn the_same_request_gives_the_same_plan() {
         let again = solve(&catalog, Person::default(), |_| {});
         assert_eq!(ids(&catalog, &again), ids(&catalog, &first));
         assert_eq!(again.steps, first.steps);
+    }
+}
+
+/// A large generated task whose exact search runs over several independent parts, searched
+/// side by side: which thread finishes first must not change the plan.
+#[test]
+fn a_plan_searched_in_parts_side_by_side_is_the_same_every_time() {
+    let catalog = generate(&Spec::sized(5_000, 6, 40, 0));
+    let request = PlanRequest::new(9, Person::default());
+    let first = plan(&catalog, &request).expect("plans");
+    assert!(
+        first.stats.rounds >= 2,
+        "the exact search should take several parts here, took {} rounds",
+        first.stats.rounds
+    );
+    assert!(first.optimal);
+    for _ in 0..4 {
+        let again = plan(&catalog, &request).expect("plans");
+        assert_eq!(again.steps, first.steps);
+        assert_eq!(again.value, first.value);
+        assert_eq!(again.stats.rounds, first.stats.rounds);
     }
 }
 
