@@ -68,6 +68,7 @@ pub(crate) struct CostsOf<'a> {
 pub(crate) struct Limits {
     pub time: Duration,
     pub nodes: Option<u64>,
+    pub relaxed: bool,
 }
 
 pub(crate) fn solve(
@@ -90,7 +91,11 @@ pub(crate) fn solve(
     let x: Vec<Variable> = (0..task.len())
         .map(|k| {
             let lower = i32::from(aim == Aim::AllGoals && task.forced[k]);
-            problem.add_integer_var(objective_weight(k), (lower, 1))
+            if limits.relaxed {
+                problem.add_var(objective_weight(k), (f64::from(lower), 1.0))
+            } else {
+                problem.add_integer_var(objective_weight(k), (lower, 1))
+            }
         })
         .collect();
     let y: Vec<Option<Variable>> = task
@@ -174,7 +179,8 @@ pub(crate) fn solve(
             } else {
                 stats.best_bound.unwrap_or(f64::NEG_INFINITY)
             };
-            let selection = x.iter().map(|&v| solution.var_value(v) > 0.5).collect();
+            let on = if limits.relaxed { 1e-6 } else { 0.5 };
+            let selection = x.iter().map(|&v| solution.var_value(v) > on).collect();
             Ok(MilpAnswer {
                 selection: Some(selection),
                 value,

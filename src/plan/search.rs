@@ -1,6 +1,7 @@
 //! The landmark loop: solve the relaxed MILP, simulate its selection, and when the selection
-//! cannot be scheduled, add the cut that forbids it and solve again. Every MILP optimum is a
-//! lower bound on the true optimum, so the first schedulable optimum is proven optimal.
+//! cannot be scheduled, add the cut that forbids it (and those a few LP relaxations show) and
+//! solve again. Every MILP optimum is a lower bound on the true optimum, so the first
+//! schedulable optimum is proven optimal.
 
 use std::time::Instant;
 
@@ -13,6 +14,13 @@ use crate::plan::task::Task;
 /// LP engine meets its rows within a feasibility tolerance, so a coverage of 5 can read
 /// -5.0000017. Objective values in a catalog are far coarser than this.
 const TOLERANCE: f64 = 1e-5;
+
+/// Rounds of cutting on the LP relaxation after a MILP answer that cannot be scheduled. Each
+/// finds the loops the next MILP would otherwise stumble on one at a time, at the price of an
+/// LP rather than a branch-and-bound: re-planning after an edit on 5,000 credentials at
+/// depth 6 took 26% less time in all (180 edits), its slowest edit 213 ms instead of 564 ms;
+/// 4 rounds did about as well.
+const RELAXED_ROUNDS: usize = 8;
 
 /// A verified selection and what is known of its quality.
 #[derive(Debug, Clone)]
@@ -84,6 +92,7 @@ impl Search<'_> {
                 milp::Limits {
                     time: self.deadline - now,
                     nodes: self.node_limit,
+                    relaxed: false,
                 },
             )
             .map_err(|e| PlanError::Solver(e.0))?;
@@ -128,6 +137,46 @@ impl Search<'_> {
                 });
             }
             self.cuts.extend(sim.landmark_cuts(self.task));
+            if aim == Aim::AllGoals && self.node_limit.is_none() {
+                self.separate_on_relaxation(&best.selection);
+            }
+        }
+    }
+
+    /// Up to [`RELAXED_ROUNDS`] rounds of cutting on the LP relaxation: solve it, simulate
+    /// every candidate it takes at all, and add the landmark cuts of what cannot be scheduled
+    /// (valid for every plan, as any simulated state's are). Stops at the first relaxation
+    /// whose support can be scheduled whole, or on any solver trouble: the MILP that follows
+    /// meets the same solver and reports it.
+    fn separate_on_relaxation(&mut self, hint: &[bool]) {
+        for _ in 0..RELAXED_ROUNDS {
+            let now = Instant::now();
+            if now >= self.deadline {
+                return;
+            }
+            let limits = milp::Limits {
+                time: self.deadline - now,
+                nodes: None,
+                relaxed: true,
+            };
+            let answer = milp::solve(
+                self.task,
+                Aim::AllGoals,
+                self.budgets,
+                &self.measures,
+                &self.cuts,
+                hint,
+                limits,
+            );
+            let Some(support) = answer.ok().and_then(|a| a.selection) else {
+                return;
+            };
+            let cuts = Simulation::run(self.task, &support).landmark_cuts(self.task);
+            if cuts.is_empty() {
+                return;
+            }
+            self.effort.rounds += 1;
+            self.cuts.extend(cuts);
         }
     }
 }
