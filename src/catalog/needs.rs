@@ -72,6 +72,19 @@ impl Needs {
         self.of.of(credential)
     }
 
+    /// Every credential `credential` names as a prerequisite, whether it needs it outright or
+    /// as one of a group.
+    pub fn named_by(&self, credential: CredIdx) -> impl Iterator<Item = CredIdx> + '_ {
+        self.of(credential).iter().flat_map(move |&need| {
+            let (outright, group): (Option<CredIdx>, &[CredIdx]) = match need {
+                Need::Done(d) => (Some(d), &[]),
+                Need::AnyOf(first, end) => (None, self.group(first, end)),
+                Need::Skill(..) => (None, &[]),
+            };
+            outright.into_iter().chain(group.iter().copied())
+        })
+    }
+
     /// The members of the group of an [`Need::AnyOf`].
     pub fn group(&self, first: u32, end: u32) -> &[CredIdx] {
         &self.members[first as usize..end as usize]
@@ -104,6 +117,11 @@ mod tests {
                     Need::Skill(skill, level) => skills.push((skill, level)),
                 }
             }
+            assert_eq!(
+                needs.named_by(c).collect::<Vec<_>>(),
+                expected.concat(),
+                "credential {c}"
+            );
             assert_eq!(found, expected, "credential {c}");
             assert_eq!(skills, credential.requires_skills, "credential {c}");
         }

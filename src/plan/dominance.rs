@@ -1,7 +1,6 @@
 //! Dominated credentials: `c` is dominated by `d` when swapping `c` for `d` in any plan keeps
 //! the plan valid and makes no measure worse. Removing dominated credentials keeps an optimum.
 
-use crate::catalog::needs::Need;
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx};
 use crate::plan::PlanRequest;
@@ -20,18 +19,9 @@ pub(crate) fn dominated_credentials(
     // Being complete is a fact only the credential itself adds, so a credential another
     // candidate names as a prerequisite can never be swapped out.
     let mut named = vec![false; catalog.credentials.len()];
-    let needs = catalog.needs();
     for &c in candidates {
-        for &need in needs.of(c) {
-            match need {
-                Need::Done(d) => named[d] = true,
-                Need::AnyOf(first, end) => {
-                    for &d in needs.group(first, end) {
-                        named[d] = true;
-                    }
-                }
-                Need::Skill(..) => {}
-            }
+        for d in catalog.needs().named_by(c) {
+            named[d] = true;
         }
     }
     let mut candidate = vec![false; catalog.credentials.len()];

@@ -68,6 +68,8 @@ pub(crate) struct CostsOf<'a> {
 pub(crate) struct Limits {
     pub time: Duration,
     pub nodes: Option<u64>,
+    /// Solve the LP relaxation instead: candidates may be taken in part, and the answer's
+    /// selection is every candidate taken at all.
     pub relaxed: bool,
 }
 

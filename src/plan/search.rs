@@ -137,8 +137,10 @@ impl Search<'_> {
                 });
             }
             self.cuts.extend(sim.landmark_cuts(self.task));
+            // A node-limited search only looks for a better plan, and there the extra LPs did
+            // not pay.
             if aim == Aim::AllGoals && self.node_limit.is_none() {
-                self.separate_on_relaxation(&best.selection);
+                self.separate_on_relaxation();
             }
         }
     }
@@ -148,7 +150,7 @@ impl Search<'_> {
     /// (valid for every plan, as any simulated state's are). Stops at the first relaxation
     /// whose support can be scheduled whole, or on any solver trouble: the MILP that follows
     /// meets the same solver and reports it.
-    fn separate_on_relaxation(&mut self, hint: &[bool]) {
+    fn separate_on_relaxation(&mut self) {
         for _ in 0..RELAXED_ROUNDS {
             let now = Instant::now();
             if now >= self.deadline {
@@ -165,7 +167,7 @@ impl Search<'_> {
                 self.budgets,
                 &self.measures,
                 &self.cuts,
-                hint,
+                &[], // an LP takes no starting plan
                 limits,
             );
             let Some(support) = answer.ok().and_then(|a| a.selection) else {
