@@ -82,20 +82,14 @@ impl Search<'_> {
                 });
             }
             self.effort.rounds += 1;
-            let answer = milp::solve(
-                self.task,
-                aim,
-                self.budgets,
-                &self.measures,
-                &self.cuts,
-                &best.selection,
-                milp::Limits {
-                    time: self.deadline - now,
-                    nodes: self.node_limit,
-                    relaxed: false,
-                },
-            )
-            .map_err(|e| PlanError::Solver(e.0))?;
+            let limits = milp::Limits {
+                time: self.deadline - now,
+                nodes: self.node_limit,
+                relaxed: false,
+            };
+            let answer = self
+                .solve_model(aim, &best.selection, limits)
+                .map_err(|e| PlanError::Solver(e.0))?;
             self.effort.nodes += answer.nodes;
             bound = bound.max(answer.bound);
             let Some(selection) = answer.selection else {
@@ -145,6 +139,25 @@ impl Search<'_> {
         }
     }
 
+    /// The model of this search's task, budgets and cuts for `aim`, solved within `limits`
+    /// from the starting plan `hint`.
+    fn solve_model(
+        &self,
+        aim: Aim,
+        hint: &[bool],
+        limits: milp::Limits,
+    ) -> Result<milp::MilpAnswer, milp::MilpError> {
+        milp::solve(
+            self.task,
+            aim,
+            self.budgets,
+            &self.measures,
+            &self.cuts,
+            hint,
+            limits,
+        )
+    }
+
     /// Up to [`RELAXED_ROUNDS`] rounds of cutting on the LP relaxation: solve it, simulate
     /// every candidate it takes at all, and add the landmark cuts of what cannot be scheduled
     /// (valid for every plan, as any simulated state's are). Stops at the first relaxation
@@ -161,15 +174,8 @@ impl Search<'_> {
                 nodes: None,
                 relaxed: true,
             };
-            let answer = milp::solve(
-                self.task,
-                Aim::AllGoals,
-                self.budgets,
-                &self.measures,
-                &self.cuts,
-                &[], // an LP takes no starting plan
-                limits,
-            );
+            // An LP takes no starting plan.
+            let answer = self.solve_model(Aim::AllGoals, &[], limits);
             let Some(support) = answer.ok().and_then(|a| a.selection) else {
                 return;
             };

@@ -138,6 +138,7 @@ impl Task {
         // was most of building a large task.
         let mut members: Vec<usize> = Vec::new();
         let mut needs: Vec<Range<usize>> = Vec::new();
+        let needs_of = catalog.needs();
         for (k, &c) in candidates.iter().enumerate() {
             members.clear();
             needs.clear();
@@ -146,7 +147,7 @@ impl Task {
                 members.extend(of);
                 needs.push(first..members.len());
             };
-            for &prerequisite in catalog.needs().of(c) {
+            for &prerequisite in needs_of.of(c) {
                 match prerequisite {
                     Need::Done(d) => {
                         if !start.done[d] {
@@ -154,7 +155,7 @@ impl Task {
                         }
                     }
                     Need::AnyOf(first, end) => {
-                        let group = catalog.needs().group(first, end);
+                        let group = needs_of.group(first, end);
                         if group.iter().all(|&d| !start.done[d]) {
                             need(&mut group.iter().filter_map(|&d| local(d)));
                         }
