@@ -179,6 +179,48 @@ fn check_optimum(
     check_optimum_with(seed, n, skills, objective, plan)
 }
 
+/// Plans a random request with a replanner, applies `edit` to it (0: the first step held,
+/// 1: every step held, 2: the last step held, 3: credential `excluded` excluded), and checks
+/// the replanner's answer to the edited request against brute force.
+fn check_edit_after_proven_plan(
+    seed: u64,
+    n: usize,
+    objective: usize,
+    edit: usize,
+    excluded: usize,
+) -> Result<(), TestCaseError> {
+    let catalog = random_catalog(seed, n, 4);
+    let mut request = PlanRequest::new(0, random_person(seed, &catalog));
+    request.objective = Objective::ALL[objective];
+    let mut replanner = Replanner::new();
+    let before = replanner.plan(&catalog, &request).expect("plans");
+    let steps: Vec<usize> = before.steps.iter().map(|s| s.credential).collect();
+    match edit {
+        0 => request.person.done.extend(steps.first()),
+        1 => request.person.done.extend(&steps),
+        2 => request.person.done.extend(steps.last()),
+        _ => {
+            request.constraints.exclude.insert(excluded % n);
+        }
+    }
+    let after = replanner.plan(&catalog, &request).expect("plans");
+    let (covered, _) = replay(&catalog, &request, &after);
+    let (best_covered, best_value) = brute_force(&catalog, &request);
+    prop_assert!(after.optimal);
+    prop_assert!(
+        (covered - best_covered).abs() < 1e-9,
+        "covers {covered}, brute force {best_covered}"
+    );
+    prop_assert!(
+        (after.value - best_value).abs() < 1e-6,
+        "value {} vs brute force {best_value} after edit {edit}",
+        after.value
+    );
+    // An exclusion can leave a skill open that the catalog could otherwise close.
+    prop_assert!(edit == 3 || after.left_open.is_empty());
+    Ok(())
+}
+
 /// As [`check_optimum`] on a catalog whose hours are multiples of `unit`.
 fn check_optimum_in_units(seed: u64, n: usize, unit: f64) -> Result<(), TestCaseError> {
     let mut catalog = random_catalog(seed, n, 4);
@@ -263,6 +305,15 @@ proptest! {
         })?;
     }
 
+    /// After a proven plan, a replanner answers some edits with no search at all: steps of
+    /// the plan marked as held, credentials outside it excluded. Held steps that were not
+    /// open from the start, and exclusions that hit the plan, need a search. Every answer
+    /// must be brute force's.
+    #[test]
+    fn a_replanner_after_an_edit_to_a_proven_plan_matches_brute_force(seed in any::<u64>(), n in 3usize..=11, objective in 0usize..3, edit in 0usize..4, excluded in 0usize..11) {
+        check_edit_after_proven_plan(seed, n, objective, edit, excluded)?;
+    }
+
     #[test]
     fn budgets_and_exclusions_match_brute_force(seed in any::<u64>(), n in 3usize..=10, budget in 0usize..120, excluded in 0usize..10) {
         let catalog = random_catalog(seed, n, 4);
@@ -317,4 +368,79 @@ fn replanning_a_walk_of_edits_reaches_the_optimum_of_planning_from_scratch() {
             _ => request.role = (request.role + 1) % catalog.roles.len(),
         }
     }
+}
+
+/// What a person does most while following a pathway: marks its first step done, or rules
+/// out a credential it does not take. A replanner answers both from the proven plan before,
+/// with no model built (no candidates), and the answer is the optimum planning from scratch
+/// finds. A held step that needed earlier steps, and the same edit on another copy of the
+/// catalog, are searched.
+#[test]
+fn edits_a_proven_plan_settles_are_answered_without_a_search() {
+    use skillpath::catalog::synthetic::{Spec, generate};
+    let catalog = generate(&Spec::sized(2_000, 4, 20, 7));
+    let copy = catalog.clone();
+    let mut settled = 0;
+    for role in 0..catalog.roles.len() {
+        let base = PlanRequest::new(role, Person::default());
+        let mut replanner = Replanner::new();
+        let first = replanner.plan(&catalog, &base).expect("plans");
+        let (Some(step), true) = (first.steps.first(), first.optimal) else {
+            continue;
+        };
+        let mut held = base.clone();
+        held.person.done.insert(step.credential);
+        let mut on_copy = Replanner::new();
+        on_copy.plan(&catalog, &base).expect("plans");
+        let searched = on_copy.plan(&copy, &held).expect("plans");
+        assert!(
+            searched.stats.candidates > 0,
+            "role {role}: another catalog's plan was trusted"
+        );
+        let reused = replanner.plan(&catalog, &held).expect("plans");
+        let fresh = plan(&catalog, &held).expect("plans");
+        assert_eq!(reused.stats.candidates, 0, "role {role}: searched");
+        assert!(reused.optimal && fresh.optimal, "role {role}: unproven");
+        assert!((reused.value - fresh.value).abs() < 1e-6, "role {role}");
+        assert!(
+            (reused.value - (first.value - catalog.credentials[step.credential].hours)).abs()
+                < 1e-6
+        );
+        assert!(reused.steps.iter().all(|s| s.credential != step.credential));
+
+        let taken = |c: usize| reused.steps.iter().any(|s| s.credential == c);
+        let outside = (0..catalog.credentials.len())
+            .find(|&c| !taken(c) && !held.person.done.contains(&c))
+            .expect("a credential outside the plan");
+        held.constraints.exclude.insert(outside);
+        let excluded = replanner.plan(&catalog, &held).expect("plans");
+        assert_eq!(excluded.stats.candidates, 0, "role {role}: searched");
+        assert_eq!(excluded.value, reused.value, "role {role}");
+
+        settled += 1;
+    }
+    assert!(
+        settled >= 10,
+        "only {settled} roles had a proven plan to edit"
+    );
+
+    // A last step needs earlier ones, so holding it settles nothing.
+    let base = PlanRequest::new(0, Person::default());
+    let mut replanner = Replanner::new();
+    let first = replanner.plan(&catalog, &base).expect("plans");
+    let last = first.steps.last().expect("a plan with steps").credential;
+    let start = Reach::start(&catalog, &[], []);
+    assert!(
+        !start.allows(&catalog, last),
+        "the last step is open from the start"
+    );
+    let mut held = base.clone();
+    held.person.done.insert(last);
+    let reused = replanner.plan(&catalog, &held).expect("plans");
+    let fresh = plan(&catalog, &held).expect("plans");
+    assert!(
+        reused.stats.candidates > 0,
+        "a held step that needed others was settled"
+    );
+    assert!((reused.value - fresh.value).abs() < 1e-6);
 }

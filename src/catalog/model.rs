@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::catalog::granting::Granting;
 use crate::catalog::needs::Needs;
@@ -158,6 +159,32 @@ pub struct Catalog {
     /// Built on first use, by planning: loading a catalog does not need it, and building it
     /// there would add to loading's peak memory.
     needs: OnceLock<Needs>,
+    generation: Generation,
+}
+
+/// A number no other catalog has had, drawn when a catalog is built and again when it is
+/// cloned: what planning remembers of one catalog is never taken for another's, even one
+/// loaded later at the same address.
+#[derive(Debug)]
+struct Generation(u64);
+
+impl Generation {
+    fn next() -> Self {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        Generation(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
+impl Default for Generation {
+    fn default() -> Self {
+        Generation::next()
+    }
+}
+
+impl Clone for Generation {
+    fn clone(&self) -> Self {
+        Generation::next()
+    }
 }
 
 impl Catalog {
@@ -189,6 +216,7 @@ impl Catalog {
             meta,
             granting,
             needs: OnceLock::new(),
+            generation: Generation::next(),
             skill_origins: vec![Origin::default(); skills.len()],
             credential_origins: vec![Origin::default(); credentials.len()],
             role_origins: vec![Origin::default(); roles.len()],
@@ -204,6 +232,13 @@ impl Catalog {
     /// Per skill, the credentials that grant it and at which level.
     pub fn granting(&self) -> &Granting {
         &self.granting
+    }
+
+    /// This catalog's number, distinct from every other catalog's (a clone's included). Its
+    /// contents must not change once planned on: the planning indexes built on first use, and
+    /// a [`crate::plan::Replanner`]'s memory, take them as fixed.
+    pub(crate) fn generation(&self) -> u64 {
+        self.generation.0
     }
 
     /// Per credential, what it needs first.

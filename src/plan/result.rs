@@ -54,7 +54,8 @@ pub struct SolveStats {
     pub nodes: u64,
     /// Rounds of the landmark loop (each adds cuts that forbid an unschedulable selection).
     pub rounds: u32,
-    /// Credentials left after pruning, the size of the exact model.
+    /// Credentials left after pruning, the size of the exact model; 0 when the plan followed
+    /// from a proven one before an edit, with no model at all.
     pub candidates: usize,
 }
 

@@ -9,14 +9,14 @@ use crate::catalog::{Catalog, CredIdx, Level, SkillIdx};
 use crate::plan::dominance::Dominators;
 use crate::plan::every_goal::close_every_goal;
 use crate::plan::milp::{Aim, Budgets, CostsOf};
+use crate::plan::pathway::Pathway;
 use crate::plan::relaxed::{Supporters, greedy_selection};
 use crate::plan::search::{Found, Search, value_of};
+use crate::plan::settled::Settled;
 use crate::plan::simulate::{Simulation, drop_redundant};
 use crate::plan::task::Task;
 use crate::plan::warm::{Memory, Multipliers};
-use crate::plan::{
-    GapItem, LeftOpen, Person, Plan, PlanError, PlanRequest, SolveStats, Uncoverable, gap, schedule,
-};
+use crate::plan::{GapItem, Person, Plan, PlanError, PlanRequest, SolveStats, Uncoverable, gap};
 
 pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError> {
     plan_from(catalog, request, None, None).map(|(plan, _)| plan)
@@ -58,6 +58,15 @@ pub(crate) fn plan_from(
     let started = Instant::now();
     let deadline = started + request.time_limit;
     check_request(catalog, request)?;
+    let settled = earlier.and_then(|e| e.settled.as_ref());
+    if let Some((plan, chosen)) = settled.and_then(|s| s.follow(catalog, request, started)) {
+        let memory = Memory {
+            settled: Settled::of(catalog, request, &plan, &chosen),
+            plan: chosen,
+            multipliers: earlier.map(|e| e.multipliers.clone()).unwrap_or_default(),
+        };
+        return Ok((plan, memory));
+    }
     let person = &request.person;
     let gap = gap(catalog, request.role, person);
     let computed;
@@ -155,20 +164,21 @@ pub(crate) fn plan_from(
         .filter(|&k| selection[k])
         .map(|k| task.candidates[k])
         .collect();
-    let ordered = schedule::order(catalog, start, &chosen)?;
     let closing: Vec<_> = gap
         .iter()
         .copied()
         .filter(|g| reached.iter().any(|&r| task.goals[r].skill == g.skill))
         .collect();
-    let end = schedule::verify(catalog, start, &ordered, &closing)?;
-    let (steps, totals) =
-        schedule::schedule(catalog, start, &ordered, &gap, request.hours_per_week);
-
-    let value: f64 = ordered
-        .iter()
-        .map(|&c| crate::plan::task::objective_weight(catalog, request.objective, c))
-        .sum();
+    let pathway = Pathway::of(
+        catalog,
+        request,
+        start,
+        &chosen,
+        &gap,
+        &closing,
+        &uncoverable,
+    )?;
+    let value = pathway.value;
     let optimal = found.proven && lexicographic_proven;
     let lower_bound = if optimal {
         value
@@ -177,35 +187,17 @@ pub(crate) fn plan_from(
     } else {
         0.0
     };
-    let left_open = gap
-        .iter()
-        .filter(|g| everything.levels[g.skill] >= g.need && end.levels[g.skill] < g.need)
-        .map(|g| LeftOpen {
-            skill: g.skill,
-            need: g.need,
-            reached: end.levels[g.skill],
-        })
-        .collect();
-    let memory = Memory {
-        plan: chosen.clone(),
-        multipliers,
+    let stats = SolveStats {
+        solve_ms: started.elapsed().as_secs_f64() * 1e3,
+        nodes: search.effort.nodes,
+        rounds: search.effort.rounds,
+        candidates: task.len(),
     };
-    let plan = Plan {
-        objective: request.objective,
-        value,
-        optimal,
-        lower_bound,
-        steps,
-        totals,
-        gap,
-        uncoverable,
-        left_open,
-        stats: SolveStats {
-            solve_ms: started.elapsed().as_secs_f64() * 1e3,
-            nodes: search.effort.nodes,
-            rounds: search.effort.rounds,
-            candidates: task.len(),
-        },
+    let plan = pathway.into_plan(request, gap, uncoverable, (optimal, lower_bound), stats);
+    let memory = Memory {
+        settled: Settled::of(catalog, request, &plan, &chosen),
+        plan: chosen,
+        multipliers,
     };
     Ok((plan, memory))
 }

@@ -2,9 +2,12 @@
 //! plan, a first incumbent for the new task, and the ascent's multipliers, a starting point
 //! near the new optimum. Both are only hints. The plan is simulated against the new task
 //! before it counts, and any non-negative multipliers give a valid bound, so a hint from a
-//! different request (or catalog) costs time, never correctness.
+//! different request (or catalog) costs time, never correctness. A proven plan is more than a
+//! hint for the edits it settles (see [`crate::plan::settled`]); those answers hold only for
+//! the same catalog, which the memory checks.
 
 use crate::catalog::{Catalog, CredIdx, SkillIdx};
+use crate::plan::settled::Settled;
 use crate::plan::task::Task;
 use crate::plan::{Plan, PlanError, PlanRequest};
 
@@ -68,6 +71,8 @@ pub(crate) struct Memory {
     /// The credentials of its plan.
     pub plan: Vec<CredIdx>,
     pub multipliers: Multipliers,
+    /// What the plan settles, when it was proven: the answer to some edits outright.
+    pub settled: Option<Settled>,
 }
 
 impl Memory {
@@ -87,7 +92,9 @@ impl Memory {
 /// Plans requests one after another, each starting from what the last solve knew. Meant for
 /// a session where a person edits one thing at a time (a level, a credential held, an
 /// exclusion). Its answers have the optimum of [`crate::plan::plan`]'s, only sooner, though
-/// where two plans tie it may return the other one.
+/// where two plans tie it may return the other one. After a proven plan without a budget,
+/// marking some of its steps held (each open from the person's start) or excluding
+/// credentials it does not take is answered from that plan, with no search at all.
 #[derive(Debug, Default)]
 pub struct Replanner {
     memory: Option<Memory>,

@@ -1,0 +1,132 @@
+//! Answers that follow from a proven plan without a search. A person who marks the first
+//! steps of a proven pathway as done, or excludes credentials it does not take, asks a
+//! question whose answer is already known: the rest of that pathway, still optimal.
+//!
+//! Why it is optimal. Let D be the credentials newly held, each of which the earlier request
+//! allowed from its start. Any plan P for the new request is, after D, a plan for the earlier
+//! one: a credential held counts as taken, and new exclusions only take credentials away. So
+//! the earlier optimum is at most w(D) + w(P). The earlier plan without D is a plan for the new
+//! request (each step keeps its prerequisites, now met sooner, and no new exclusion touches
+//! it) of exactly the earlier optimum less w(D): nothing beats it. With a budget the question
+//! is lexicographic (coverage first) and this does not hold, so budgets never settle.
+
+use std::time::Instant;
+
+use crate::catalog::reach::Reach;
+use crate::catalog::{Catalog, CredIdx};
+use crate::plan::pathway::Pathway;
+use crate::plan::{Plan, PlanRequest, SolveStats, Uncoverable, gap};
+
+/// A proven optimal plan, and the request and catalog it answered.
+#[derive(Debug, Clone)]
+pub(crate) struct Settled {
+    catalog: u64,
+    request: PlanRequest,
+    /// The plan's credentials.
+    chosen: Vec<CredIdx>,
+    uncoverable: Vec<Uncoverable>,
+}
+
+impl Settled {
+    /// What `plan` (of the credentials `chosen`, for `request`) settles: nothing unless it is
+    /// proven optimal and has no budget.
+    pub fn of(
+        catalog: &Catalog,
+        request: &PlanRequest,
+        plan: &Plan,
+        chosen: &[CredIdx],
+    ) -> Option<Self> {
+        let constraints = &request.constraints;
+        let budgeted = constraints.budget_cost.is_some() || constraints.budget_hours.is_some();
+        (plan.optimal && !budgeted).then(|| Settled {
+            catalog: catalog.generation(),
+            request: request.clone(),
+            chosen: chosen.to_vec(),
+            uncoverable: plan.uncoverable.clone(),
+        })
+    }
+
+    /// The proven plan for `request` (checked against `catalog`) and its credentials, when it
+    /// follows from this one; None when it does not, or when the pathway fails its replay,
+    /// and a search must answer.
+    pub fn follow(
+        &self,
+        catalog: &Catalog,
+        request: &PlanRequest,
+        started: Instant,
+    ) -> Option<(Plan, Vec<CredIdx>)> {
+        let (earlier, now) = (&self.request, &request.person);
+        let same_question = catalog.generation() == self.catalog
+            && request.role == earlier.role
+            && request.objective == earlier.objective
+            && now.skills == earlier.person.skills
+            && request.constraints.budget_cost.is_none()
+            && request.constraints.budget_hours.is_none();
+        let only_narrowed = earlier.person.done.is_subset(&now.done)
+            && earlier
+                .constraints
+                .exclude
+                .is_subset(&request.constraints.exclude)
+            && (earlier.constraints.exclude_providers)
+                .is_subset(&request.constraints.exclude_providers);
+        if !same_question || !only_narrowed {
+            return None;
+        }
+        let earlier_start = Reach::start(
+            catalog,
+            &earlier.person.skills,
+            earlier.person.done.iter().copied(),
+        );
+        let newly_held: Vec<CredIdx> = now.done.difference(&earlier.person.done).copied().collect();
+        let held_from_the_start = newly_held
+            .iter()
+            .all(|&c| self.chosen.contains(&c) && earlier_start.allows(catalog, c));
+        let chosen: Vec<CredIdx> = self
+            .chosen
+            .iter()
+            .copied()
+            .filter(|c| !now.done.contains(c))
+            .collect();
+        let untouched = chosen.iter().all(|&c| {
+            !request.constraints.exclude.contains(&c)
+                && !(request.constraints.exclude_providers)
+                    .contains(&catalog.credentials[c].provider)
+        });
+        if !held_from_the_start || !untouched {
+            return None;
+        }
+
+        let start = Reach::start(catalog, &now.skills, now.done.iter().copied());
+        let gap = gap(catalog, request.role, now);
+        let uncoverable: Vec<Uncoverable> = self
+            .uncoverable
+            .iter()
+            .copied()
+            .filter(|u| gap.iter().any(|g| g.skill == u.skill))
+            .collect();
+        let closing: Vec<_> = gap
+            .iter()
+            .copied()
+            .filter(|g| !uncoverable.iter().any(|u| u.skill == g.skill))
+            .collect();
+        let pathway = Pathway::of(
+            catalog,
+            request,
+            &start,
+            &chosen,
+            &gap,
+            &closing,
+            &uncoverable,
+        )
+        .ok()?;
+        let value = pathway.value;
+        let stats = SolveStats {
+            solve_ms: started.elapsed().as_secs_f64() * 1e3,
+            nodes: 0,
+            rounds: 0,
+            candidates: 0,
+        };
+        let plan = pathway.into_plan(request, gap, uncoverable, (true, value), stats);
+        Some((plan, chosen))
+    }
+}
