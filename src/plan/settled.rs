@@ -7,13 +7,15 @@
 //! one: a credential held counts as taken, and new exclusions only take credentials away. So
 //! the earlier optimum is at most w(D) + w(P). The earlier plan without D is a plan for the new
 //! request (each step keeps its prerequisites, now met sooner, and no new exclusion touches
-//! it) of exactly the earlier optimum less w(D): nothing beats it. With a budget the question
-//! is lexicographic (coverage first) and this does not hold, so budgets never settle.
+//! it) of exactly the earlier optimum less w(D): nothing beats it. A gap skill the earlier
+//! constraints left open stays open, since D was within reach before and exclusions only
+//! narrow what is. With a budget the question is lexicographic (coverage first) and none of
+//! this holds, so budgets never settle.
 
 use std::time::Instant;
 
 use crate::catalog::reach::Reach;
-use crate::catalog::{Catalog, CredIdx};
+use crate::catalog::{Catalog, CredIdx, SkillIdx};
 use crate::plan::pathway::Pathway;
 use crate::plan::{Plan, PlanRequest, SolveStats, Uncoverable, gap};
 
@@ -25,6 +27,8 @@ pub(crate) struct Settled {
     /// The plan's credentials.
     chosen: Vec<CredIdx>,
     uncoverable: Vec<Uncoverable>,
+    /// Gap skills the constraints left open: they stay open after the edits this settles.
+    left_open: Vec<SkillIdx>,
 }
 
 impl Settled {
@@ -43,6 +47,7 @@ impl Settled {
             request: request.clone(),
             chosen: chosen.to_vec(),
             uncoverable: plan.uncoverable.clone(),
+            left_open: plan.left_open.iter().map(|open| open.skill).collect(),
         })
     }
 
@@ -108,6 +113,7 @@ impl Settled {
             .iter()
             .copied()
             .filter(|g| !uncoverable.iter().any(|u| u.skill == g.skill))
+            .filter(|g| !self.left_open.contains(&g.skill))
             .collect();
         let pathway = Pathway::of(
             catalog,
