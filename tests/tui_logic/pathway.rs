@@ -1,6 +1,24 @@
-//! The Pathway screen: exclusions, the objective, exports.
+//! The Pathway screen: steps done, exclusions, the objective, exports.
 
 use super::*;
+
+#[test]
+fn marking_the_first_step_done_leaves_the_rest_of_the_pathway() {
+    let mut app = tui_fixture::app(tui_fixture::profile());
+    app.update(Msg::ShowScreen(Screen::Pathway));
+    let mut before = step_ids(&app);
+    let cmds = press(&mut app, KeyCode::Char('h'));
+    let profile = saved(&cmds).expect("a step marked done is saved");
+    let done = before.remove(0);
+    assert!(profile.done.contains(&done));
+    // The rest of a proven pathway is still the best, though steps the one done held back
+    // may now come sooner.
+    let mut after = step_ids(&app);
+    after.sort();
+    before.sort();
+    assert_eq!(after, before);
+    assert!(app.analysis().plan().is_some_and(|p| p.optimal));
+}
 
 #[test]
 fn excluding_the_selected_step_replans_without_it() {

@@ -27,7 +27,10 @@ impl App {
             Msg::ExcludeProvider(p) => {
                 format!("Excluded provider {p} and re-planned. Undo on Profile (2).")
             }
-            Msg::AddHeld(id) => format!("Added {} to the credentials you hold.", credential(id)),
+            Msg::AddHeld(id) => format!(
+                "Added {} to the credentials you hold. Undo on Profile (2).",
+                credential(id)
+            ),
             Msg::CycleObjective => format!(
                 "Now minimising {}.",
                 self.current_profile().objective.name()

@@ -1,6 +1,6 @@
 //! Pathway: the ordered steps that close the gap, why each is there, totals, and a Gantt
-//! timeline at the person's hours per week. Excluding a step's credential or provider
-//! re-plans at once.
+//! timeline at the person's hours per week. Marking a step done, or excluding a step's
+//! credential or provider, re-plans at once.
 
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
@@ -15,6 +15,7 @@ use crate::tui::screens::{NAV_KEYS, ScreenLogic, navigate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
+    Done,
     Exclude,
     ExcludeProvider,
     CycleObjective,
@@ -23,6 +24,12 @@ enum Action {
 }
 
 const KEYS: &[Binding<Action>] = &[
+    Binding {
+        keys: &[Key::char('h')],
+        action: Action::Done,
+        description: "I hold this step's credential now: it leaves the pathway (undo on Profile)",
+        hint: Some("done"),
+    },
     Binding {
         keys: &[Key::char('x')],
         action: Action::Exclude,
@@ -101,6 +108,7 @@ impl ScreenLogic for PathwayView {
             .selected_step()
             .and_then(|s| catalog.credentials.get(s.credential));
         match lookup(KEYS, key) {
+            Some(Action::Done) => credential.map(|c| Msg::AddHeld(c.id.clone())),
             Some(Action::Exclude) => credential.map(|c| Msg::Exclude(c.id.clone())),
             Some(Action::ExcludeProvider) => {
                 credential.map(|c| Msg::ExcludeProvider(c.provider.clone()))
