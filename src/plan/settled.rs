@@ -136,3 +136,76 @@ impl Settled {
         Some((plan, chosen))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::synthetic::{Spec, generate};
+    use crate::plan::solve::plan;
+    use crate::plan::{Person, PlanRequest};
+
+    /// A proven plan for the first role of a small generated catalog, with what it settles.
+    fn proven(catalog: &Catalog) -> (PlanRequest, Plan, Settled) {
+        let request = PlanRequest::new(0, Person::default());
+        let plan = plan(catalog, &request).expect("plans");
+        assert!(plan.optimal && plan.steps.len() >= 2);
+        let chosen: Vec<CredIdx> = plan.steps.iter().map(|s| s.credential).collect();
+        let settled = Settled::of(catalog, &request, &plan, &chosen).expect("settles");
+        (request, plan, settled)
+    }
+
+    #[test]
+    fn the_first_step_held_leaves_the_rest_of_the_plan() {
+        let catalog = generate(&Spec::sized(300, 3, 6, 1));
+        let (mut request, before, settled) = proven(&catalog);
+        let first = before.steps[0].credential;
+        request.person.done.insert(first);
+        let (after, chosen) = settled
+            .follow(&catalog, &request, Instant::now())
+            .expect("settled");
+        assert!(!chosen.contains(&first));
+        assert_eq!(after.steps.len(), before.steps.len() - 1);
+        assert_eq!(after.value, before.value - catalog.credentials[first].hours);
+        assert!(after.optimal && after.lower_bound == after.value);
+    }
+
+    #[test]
+    fn settles_nothing_that_widens_the_question_or_comes_from_elsewhere() {
+        let catalog = generate(&Spec::sized(300, 3, 6, 1));
+        let (request, before, settled) = proven(&catalog);
+        let follows = |edited: &PlanRequest, catalog: &Catalog| {
+            settled.follow(catalog, edited, Instant::now()).is_some()
+        };
+        assert!(follows(&request, &catalog), "the same request");
+        assert!(!follows(&request, &catalog.clone()), "another catalog");
+
+        let mut budgeted = request.clone();
+        budgeted.constraints.budget_hours = Some(before.value * 2.0);
+        assert!(!follows(&budgeted, &catalog), "a budget");
+
+        let mut other_role = request.clone();
+        other_role.role = 1;
+        assert!(!follows(&other_role, &catalog), "another role");
+
+        let mut skilled = request.clone();
+        skilled.person.skills.push((before.gap[0].skill, 1));
+        assert!(!follows(&skilled, &catalog), "a skill level");
+
+        let mut excluded = request.clone();
+        excluded
+            .constraints
+            .exclude
+            .insert(before.steps[0].credential);
+        assert!(!follows(&excluded, &catalog), "a step excluded");
+
+        let outside = (0..catalog.credentials.len())
+            .find(|c| before.steps.iter().all(|s| s.credential != *c))
+            .expect("a credential outside the plan");
+        let mut held_outside = request.clone();
+        held_outside.person.done.insert(outside);
+        assert!(
+            !follows(&held_outside, &catalog),
+            "a credential the plan does not take held"
+        );
+    }
+}
