@@ -64,7 +64,8 @@ impl Pathway {
         request: &PlanRequest,
         gap: Vec<GapItem>,
         uncoverable: Vec<Uncoverable>,
-        (optimal, lower_bound): (bool, f64),
+        optimal: bool,
+        lower_bound: f64,
         stats: SolveStats,
     ) -> Plan {
         Plan {

@@ -132,7 +132,7 @@ impl Settled {
             rounds: 0,
             candidates: 0,
         };
-        let plan = pathway.into_plan(request, gap, uncoverable, (true, value), stats);
+        let plan = pathway.into_plan(request, gap, uncoverable, true, value, stats);
         Some((plan, chosen))
     }
 }

@@ -193,7 +193,7 @@ pub(crate) fn plan_from(
         rounds: search.effort.rounds,
         candidates: task.len(),
     };
-    let plan = pathway.into_plan(request, gap, uncoverable, (optimal, lower_bound), stats);
+    let plan = pathway.into_plan(request, gap, uncoverable, optimal, lower_bound, stats);
     let memory = Memory {
         settled: Settled::of(catalog, request, &plan, &chosen),
         plan: chosen,
