@@ -144,6 +144,16 @@ fn brute_force(catalog: &Catalog, request: &PlanRequest) -> (f64, f64) {
     best
 }
 
+/// The highest level of `skill` any plan reaches for `request`'s person, ignoring its
+/// constraints (as "uncoverable" does).
+fn brute_force_best_level(catalog: &Catalog, request: &PlanRequest, skill: usize) -> Level {
+    let person = &request.person;
+    let mut state = Reach::start(catalog, &person.skills, person.done.iter().copied());
+    let all: Vec<usize> = (0..catalog.credentials.len()).collect();
+    state.saturate(catalog, &all);
+    state.levels[skill]
+}
+
 /// Replays the plan from the person's state: each step allowed where it stands.
 fn replay(catalog: &Catalog, request: &PlanRequest, plan: &Plan) -> (f64, Reach) {
     let person = &request.person;
@@ -181,8 +191,8 @@ fn check_optimum(
 
 /// Plans a random request (excluding `excluded_before`, if any) with a replanner, applies
 /// `edit` to it (0: the first step held, 1: every step held, 2: the last step held,
-/// 3: credential `excluded` excluded), and checks the replanner's answer to the edited request
-/// against brute force.
+/// 3: credential `excluded` excluded, 4: skill `excluded` one level up, 5: that and the first
+/// step held), and checks the replanner's answer to the edited request against brute force.
 fn check_edit_after_proven_plan(
     seed: u64,
     n: usize,
@@ -205,8 +215,22 @@ fn check_edit_after_proven_plan(
         0 => request.person.done.extend(steps.first()),
         1 => request.person.done.extend(&steps),
         2 => request.person.done.extend(steps.last()),
-        _ => {
+        3 => {
             request.constraints.exclude.insert(excluded % n);
+        }
+        _ => {
+            let skill = excluded % catalog.skills.len();
+            let person = &mut request.person;
+            let level = person
+                .skills
+                .iter()
+                .filter(|(s, _)| *s == skill)
+                .map(|(_, l)| *l)
+                .max();
+            person.skills.push((skill, level.unwrap_or(0) + 1));
+            if edit == 5 {
+                person.done.extend(steps.first());
+            }
         }
     }
     let after = replanner.plan(&catalog, &request).expect("plans");
@@ -224,6 +248,10 @@ fn check_edit_after_proven_plan(
     );
     // An exclusion can leave a skill open that the catalog could otherwise close.
     prop_assert!(edit == 3 || excluded_before.is_some() || after.left_open.is_empty());
+    for u in &after.uncoverable {
+        let best = brute_force_best_level(&catalog, &request, u.skill);
+        prop_assert_eq!(u.best_available, best, "best level of an uncoverable skill");
+    }
     Ok(())
 }
 
@@ -316,7 +344,7 @@ proptest! {
     /// open from the start, and exclusions that hit the plan, need a search. Every answer
     /// must be brute force's.
     #[test]
-    fn a_replanner_after_an_edit_to_a_proven_plan_matches_brute_force(seed in any::<u64>(), n in 3usize..=11, objective in 0usize..3, edit in 0usize..4, excluded in 0usize..11, excluded_before in prop::option::of(0usize..11)) {
+    fn a_replanner_after_an_edit_to_a_proven_plan_matches_brute_force(seed in any::<u64>(), n in 3usize..=11, objective in 0usize..3, edit in 0usize..6, excluded in 0usize..11, excluded_before in prop::option::of(0usize..11)) {
         check_edit_after_proven_plan(seed, n, objective, edit, excluded, excluded_before)?;
     }
 

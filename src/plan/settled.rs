@@ -11,11 +11,17 @@
 //! constraints left open stays open, since D was within reach before and exclusions only
 //! narrow what is. With a budget the question is lexicographic (coverage first) and none of
 //! this holds, so budgets never settle.
+//!
+//! A skill level raised changes nothing a plan answers to when no credential asks for a level
+//! it passes and the role needs that skill at a level already held before or still above the
+//! new one: every step is allowed exactly where it was and every goal stands, so the plans and
+//! their values are the same, and the argument above starts from there.
 
+use std::collections::BTreeMap;
 use std::time::Instant;
 
 use crate::catalog::reach::Reach;
-use crate::catalog::{Catalog, CredIdx, SkillIdx};
+use crate::catalog::{Catalog, CredIdx, Level, RoleIdx, SkillIdx};
 use crate::plan::pathway::Pathway;
 use crate::plan::{Plan, PlanRequest, SolveStats, Uncoverable, gap};
 
@@ -64,9 +70,12 @@ impl Settled {
         let same_question = catalog.generation() == self.catalog
             && request.role == earlier.role
             && request.objective == earlier.objective
-            && now.skills == earlier.person.skills
             && request.constraints.budget_cost.is_none()
             && request.constraints.budget_hours.is_none();
+        if !same_question {
+            return None;
+        }
+        let raised = inert_raises(catalog, request.role, &earlier.person.skills, &now.skills)?;
         let only_narrowed = earlier.person.done.is_subset(&now.done)
             && earlier
                 .constraints
@@ -74,7 +83,7 @@ impl Settled {
                 .is_subset(&request.constraints.exclude)
             && (earlier.constraints.exclude_providers)
                 .is_subset(&request.constraints.exclude_providers);
-        if !same_question || !only_narrowed {
+        if !only_narrowed {
             return None;
         }
         let earlier_start = Reach::start(
@@ -103,11 +112,17 @@ impl Settled {
 
         let start = Reach::start(catalog, &now.skills, now.done.iter().copied());
         let gap = gap(catalog, request.role, now);
+        // A raised level may now be the best any plan reaches.
         let uncoverable: Vec<Uncoverable> = self
             .uncoverable
             .iter()
-            .copied()
             .filter(|u| gap.iter().any(|g| g.skill == u.skill))
+            .map(|&u| Uncoverable {
+                best_available: u
+                    .best_available
+                    .max(raised.get(&u.skill).copied().unwrap_or(0)),
+                ..u
+            })
             .collect();
         let closing: Vec<_> = gap
             .iter()
@@ -135,6 +150,55 @@ impl Settled {
         let plan = pathway.into_plan(request, gap, uncoverable, true, value, stats);
         Some((plan, chosen))
     }
+}
+
+/// The skills raised from `earlier` to `now`, with their new levels, when none of the raises
+/// changes what a plan for `role` answers to (see the module doc); None when one does, or when
+/// a level is lowered.
+fn inert_raises(
+    catalog: &Catalog,
+    role: RoleIdx,
+    earlier: &[(SkillIdx, Level)],
+    now: &[(SkillIdx, Level)],
+) -> Option<BTreeMap<SkillIdx, Level>> {
+    let levels = |skills: &[(SkillIdx, Level)]| {
+        let mut held: BTreeMap<SkillIdx, Level> = BTreeMap::new();
+        for &(skill, level) in skills {
+            let entry = held.entry(skill).or_default();
+            *entry = (*entry).max(level);
+        }
+        held
+    };
+    let (before, after) = (levels(earlier), levels(now));
+    if before
+        .iter()
+        .any(|(skill, &level)| after.get(skill).copied().unwrap_or(0) < level)
+    {
+        return None;
+    }
+    let raised: BTreeMap<SkillIdx, Level> = after
+        .into_iter()
+        .filter(|(skill, level)| before.get(skill).copied().unwrap_or(0) < *level)
+        .collect();
+    if raised.is_empty() {
+        return Some(raised);
+    }
+    let passes = |skill: SkillIdx, level: Level| {
+        raised.get(&skill).is_some_and(|&to| {
+            let from = before.get(&skill).copied().unwrap_or(0);
+            from < level && level <= to
+        })
+    };
+    let asked_for = catalog.roles[role]
+        .requires
+        .iter()
+        .any(|q| passes(q.skill, q.level));
+    let a_prerequisite = catalog
+        .credentials
+        .iter()
+        .flat_map(|c| &c.requires_skills)
+        .any(|&(skill, level)| passes(skill, level));
+    (!asked_for && !a_prerequisite).then_some(raised)
 }
 
 #[cfg(test)]
@@ -169,6 +233,66 @@ mod tests {
         assert!(after.optimal && after.lower_bound == after.value);
     }
 
+    /// Level 1 of a skill that no credential asks for at level 1, and that the role needs
+    /// higher or not at all, changes no plan; level 1 of one a credential asks for may.
+    #[test]
+    fn a_skill_raised_past_no_prerequisite_leaves_the_plan() {
+        let catalog = generate(&Spec::sized(300, 3, 6, 1));
+        let (request, before, settled) = proven(&catalog);
+        let asked_at_1 = |skill: SkillIdx| {
+            let by_credential = catalog
+                .credentials
+                .iter()
+                .any(|c| c.requires_skills.contains(&(skill, 1)));
+            let by_role = catalog.roles[request.role]
+                .requires
+                .iter()
+                .any(|q| q.skill == skill && q.level == 1);
+            by_credential || by_role
+        };
+        let raised_to_1 = |skill: SkillIdx| {
+            let mut raised = request.clone();
+            raised.person.skills.push((skill, 1));
+            raised
+        };
+        let inert = (0..catalog.skills.len())
+            .find(|&s| !asked_at_1(s))
+            .expect("a skill nothing asks for at level 1");
+        let (after, chosen) = settled
+            .follow(&catalog, &raised_to_1(inert), Instant::now())
+            .expect("settled");
+        assert_eq!(after.value, before.value);
+        assert_eq!(chosen.len(), before.steps.len());
+        let fresh = plan(&catalog, &raised_to_1(inert)).expect("plans");
+        assert_eq!(after.value, fresh.value);
+
+        let asked = (0..catalog.skills.len())
+            .find(|&s| asked_at_1(s))
+            .expect("a skill asked for at level 1");
+        assert!(
+            settled
+                .follow(&catalog, &raised_to_1(asked), Instant::now())
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn a_level_lowered_or_passing_what_the_role_needs_is_not_inert() {
+        let catalog = generate(&Spec::sized(300, 3, 6, 1));
+        let need = catalog.roles[0].requires[0];
+        let (skill, level) = (need.skill, need.level);
+        assert!(inert_raises(&catalog, 0, &[(skill, 1)], &[]).is_none());
+        assert!(inert_raises(&catalog, 0, &[], &[(skill, level)]).is_none());
+        // Held twice at different levels counts as the higher.
+        let same = inert_raises(
+            &catalog,
+            0,
+            &[(skill, 1), (skill, level)],
+            &[(skill, level)],
+        );
+        assert_eq!(same, Some(BTreeMap::new()));
+    }
+
     #[test]
     fn settles_nothing_that_widens_the_question_or_comes_from_elsewhere() {
         let catalog = generate(&Spec::sized(300, 3, 6, 1));
@@ -187,9 +311,13 @@ mod tests {
         other_role.role = 1;
         assert!(!follows(&other_role, &catalog), "another role");
 
+        let first = before.gap[0];
         let mut skilled = request.clone();
-        skilled.person.skills.push((before.gap[0].skill, 1));
-        assert!(!follows(&skilled, &catalog), "a skill level");
+        skilled.person.skills.push((first.skill, first.need));
+        assert!(
+            !follows(&skilled, &catalog),
+            "a skill raised to the level the role needs"
+        );
 
         let mut excluded = request.clone();
         excluded
