@@ -1,6 +1,7 @@
 //! Answers that follow from a proven plan without a search. A person who marks the first
-//! steps of a proven pathway as done, or excludes credentials it does not take, asks a
-//! question whose answer is already known: the rest of that pathway, still optimal.
+//! steps of a proven pathway as done, excludes credentials it does not take, or raises a skill
+//! past no level anything asks for, asks a question whose answer is already known: the rest of
+//! that pathway, still optimal.
 //!
 //! Why it is optimal. Let D be the credentials newly held, each of which the earlier request
 //! allowed from its start. Any plan P for the new request is, after D, a plan for the earlier
