@@ -458,7 +458,23 @@ fn edits_a_proven_plan_settles_are_answered_without_a_search() {
         "only {settled} roles had a proven plan to edit"
     );
 
-    // A last step needs earlier ones, so holding it settles nothing.
+    // Every step held at once: they can be taken in turn, so the empty pathway is settled.
+    let base = PlanRequest::new(0, Person::default());
+    let mut replanner = Replanner::new();
+    let first = replanner.plan(&catalog, &base).expect("plans");
+    let mut all_held = base.clone();
+    all_held
+        .person
+        .done
+        .extend(first.steps.iter().map(|s| s.credential));
+    let finished = replanner.plan(&catalog, &all_held).expect("plans");
+    assert_eq!(
+        finished.stats.candidates, 0,
+        "holding every step was searched"
+    );
+    assert!(finished.steps.is_empty() && finished.optimal && finished.left_open.is_empty());
+
+    // A last step needs earlier ones, so holding it alone settles nothing.
     let base = PlanRequest::new(0, Person::default());
     let mut replanner = Replanner::new();
     let first = replanner.plan(&catalog, &base).expect("plans");

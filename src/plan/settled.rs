@@ -3,9 +3,9 @@
 //! past no level anything asks for, asks a question whose answer is already known: the rest of
 //! that pathway, still optimal.
 //!
-//! Why it is optimal. Let D be the credentials newly held, each of which the earlier request
-//! allowed from its start. Any plan P for the new request is, after D, a plan for the earlier
-//! one: a credential held counts as taken, and new exclusions only take credentials away. So
+//! Why it is optimal. Let D be the credentials newly held, steps of the earlier plan that can
+//! be taken one after another from the earlier start. Any plan P for the new request is, after
+//! D, a plan for the earlier one: a credential held counts as taken, and new exclusions only take credentials away. So
 //! the earlier optimum is at most w(D) + w(P). The earlier plan without D is a plan for the new
 //! request (each step keeps its prerequisites, now met sooner, and no new exclusion touches
 //! it) of exactly the earlier optimum less w(D): nothing beats it. A gap skill the earlier
@@ -24,7 +24,7 @@ use std::time::Instant;
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx, Level, RoleIdx, SkillIdx};
 use crate::plan::pathway::Pathway;
-use crate::plan::{Plan, PlanRequest, SolveStats, Uncoverable, gap};
+use crate::plan::{Plan, PlanRequest, SolveStats, Uncoverable, gap, schedule};
 
 /// A proven optimal plan, and the request and catalog it answered.
 #[derive(Debug, Clone)]
@@ -93,9 +93,8 @@ impl Settled {
             earlier.person.done.iter().copied(),
         );
         let newly_held: Vec<CredIdx> = now.done.difference(&earlier.person.done).copied().collect();
-        let held_from_the_start = newly_held
-            .iter()
-            .all(|&c| self.chosen.contains(&c) && earlier_start.allows(catalog, c));
+        let held_from_the_start = newly_held.iter().all(|c| self.chosen.contains(c))
+            && schedule::order(catalog, &earlier_start, &newly_held).is_ok();
         let chosen: Vec<CredIdx> = self
             .chosen
             .iter()

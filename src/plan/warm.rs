@@ -93,7 +93,8 @@ impl Memory {
 /// a session where a person edits one thing at a time (a level, a credential held, an
 /// exclusion). Its answers have the optimum of [`crate::plan::plan`]'s, only sooner, though
 /// where two plans tie it may return the other one. After a proven plan without a budget,
-/// marking some of its steps held (each open from the person's start), excluding credentials
+/// marking some of its steps held (when they can be taken in turn from the person's start),
+/// excluding credentials
 /// it does not take, or raising a skill past no level a credential or the role asks for, is
 /// answered from that plan, with no search at all.
 #[derive(Debug, Default)]
