@@ -24,7 +24,7 @@ use std::time::Instant;
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx, Level, RoleIdx, SkillIdx};
 use crate::plan::pathway::Pathway;
-use crate::plan::{Plan, PlanRequest, SolveStats, Uncoverable, gap, schedule};
+use crate::plan::{Person, Plan, PlanRequest, SolveStats, Uncoverable, gap, schedule};
 
 /// A proven optimal plan, and the request and catalog it answered.
 #[derive(Debug, Clone)]
@@ -73,10 +73,6 @@ impl Settled {
             && request.objective == earlier.objective
             && request.constraints.budget_cost.is_none()
             && request.constraints.budget_hours.is_none();
-        if !same_question {
-            return None;
-        }
-        let raised = inert_raises(catalog, request.role, &earlier.person.skills, &now.skills)?;
         let only_narrowed = earlier.person.done.is_subset(&now.done)
             && earlier
                 .constraints
@@ -84,17 +80,12 @@ impl Settled {
                 .is_subset(&request.constraints.exclude)
             && (earlier.constraints.exclude_providers)
                 .is_subset(&request.constraints.exclude_providers);
-        if !only_narrowed {
+        if !same_question || !only_narrowed {
             return None;
         }
-        let earlier_start = Reach::start(
-            catalog,
-            &earlier.person.skills,
-            earlier.person.done.iter().copied(),
-        );
         let newly_held: Vec<CredIdx> = now.done.difference(&earlier.person.done).copied().collect();
         let held_from_the_start = newly_held.iter().all(|c| self.chosen.contains(c))
-            && schedule::order(catalog, &earlier_start, &newly_held).is_ok();
+            && (newly_held.is_empty() || taken_in_turn(catalog, &earlier.person, &newly_held));
         let chosen: Vec<CredIdx> = self
             .chosen
             .iter()
@@ -109,6 +100,8 @@ impl Settled {
         if !held_from_the_start || !untouched {
             return None;
         }
+        // Last, as it may read every credential's prerequisites.
+        let raised = inert_raises(catalog, request.role, &earlier.person.skills, &now.skills)?;
 
         let start = Reach::start(catalog, &now.skills, now.done.iter().copied());
         let gap = gap(catalog, request.role, now);
@@ -150,6 +143,12 @@ impl Settled {
         let plan = pathway.into_plan(request, gap, uncoverable, true, value, stats);
         Some((plan, chosen))
     }
+}
+
+/// Whether `credentials` can be taken one after another from `person`'s start.
+fn taken_in_turn(catalog: &Catalog, person: &Person, credentials: &[CredIdx]) -> bool {
+    let start = Reach::start(catalog, &person.skills, person.done.iter().copied());
+    schedule::order(catalog, &start, credentials).is_ok()
 }
 
 /// The skills raised from `earlier` to `now`, with their new levels, when none of the raises
@@ -206,7 +205,6 @@ mod tests {
     use super::*;
     use crate::catalog::synthetic::{Spec, generate};
     use crate::plan::solve::plan;
-    use crate::plan::{Person, PlanRequest};
 
     /// A proven plan for the first role of a small generated catalog, with what it settles.
     fn proven(catalog: &Catalog) -> (PlanRequest, Plan, Settled) {

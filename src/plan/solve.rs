@@ -58,12 +58,14 @@ pub(crate) fn plan_from(
     let started = Instant::now();
     let deadline = started + request.time_limit;
     check_request(catalog, request)?;
-    let settled = earlier.and_then(|e| e.settled.as_ref());
-    if let Some((plan, chosen)) = settled.and_then(|s| s.follow(catalog, request, started)) {
+    if let Some(earlier) = earlier
+        && let Some(settled) = &earlier.settled
+        && let Some((plan, chosen)) = settled.follow(catalog, request, started)
+    {
         let memory = Memory {
             settled: Settled::of(catalog, request, &plan, &chosen),
             plan: chosen,
-            multipliers: earlier.map(|e| e.multipliers.clone()).unwrap_or_default(),
+            multipliers: earlier.multipliers.clone(),
         };
         return Ok((plan, memory));
     }
