@@ -2,6 +2,7 @@
 //! pathway. Budgets turn the question lexicographic: first the largest importance-weighted
 //! share of the gap that fits, then the least objective among those.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use crate::catalog::reach::Reach;
@@ -15,7 +16,7 @@ use crate::plan::search::{Found, Search, value_of};
 use crate::plan::settled::Settled;
 use crate::plan::simulate::{Simulation, drop_redundant};
 use crate::plan::task::Task;
-use crate::plan::warm::{Memory, Multipliers};
+use crate::plan::warm::{KnownReach, Memory, Multipliers};
 use crate::plan::{GapItem, Person, Plan, PlanError, PlanRequest, SolveStats, Uncoverable, gap};
 
 pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError> {
@@ -66,17 +67,28 @@ pub(crate) fn plan_from(
             settled: Settled::of(catalog, request, &plan, &chosen),
             plan: chosen,
             multipliers: earlier.multipliers.clone(),
+            reach: (earlier.reach.iter())
+                .find(|known| known.is_of(catalog, &request.person))
+                .cloned(),
         };
         return Ok((plan, memory));
     }
     let person = &request.person;
     let gap = gap(catalog, request.role, person);
-    let computed;
+    let mut known = None;
     let reached = match reached {
         Some(reached) => reached,
         None => {
-            computed = Reached::of(catalog, person)?;
-            &computed
+            let remembered = (earlier.and_then(|e| e.reach.as_ref()))
+                .filter(|known| known.is_of(catalog, person))
+                .map(|known| Arc::clone(&known.reached));
+            let reached = match remembered {
+                Some(reached) => reached,
+                None => Arc::new(Reached::of(catalog, person)?),
+            };
+            &*known
+                .insert(KnownReach::new(catalog, person, reached))
+                .reached
         }
     };
     let (start, everything) = (&reached.start, &reached.everything);
@@ -127,8 +139,7 @@ pub(crate) fn plan_from(
         drop_redundant(&task, &mut greedy, &all_goals);
         let mut incumbent = incumbent_of(&task, Aim::AllGoals, &greedy);
         if let Some(earlier) = earlier {
-            let mut remembered = earlier.selection(&task);
-            drop_redundant(&task, &mut remembered, &all_goals);
+            let remembered = earlier.selection(&task, &all_goals);
             let remembered = incumbent_of(&task, Aim::AllGoals, &remembered);
             if remembered.value < incumbent.value {
                 incumbent = remembered;
@@ -200,6 +211,7 @@ pub(crate) fn plan_from(
         settled: Settled::of(catalog, request, &plan, &chosen),
         plan: chosen,
         multipliers,
+        reach: known,
     };
     Ok((plan, memory))
 }

@@ -6,10 +6,16 @@
 //! hint for the edits it settles (see [`crate::plan::settled`]); those answers hold only for
 //! the same catalog, which the memory checks.
 
+use std::fmt;
+use std::sync::Arc;
+
 use crate::catalog::{Catalog, CredIdx, SkillIdx};
+use crate::plan::relaxed::{Supporters, greedy_selection};
 use crate::plan::settled::Settled;
+use crate::plan::simulate::{Simulation, drop_redundant};
+use crate::plan::solve::Reached;
 use crate::plan::task::Task;
-use crate::plan::{Plan, PlanError, PlanRequest};
+use crate::plan::{Person, Plan, PlanError, PlanRequest};
 
 /// The Lagrangian multipliers of a solve, keyed by what survives a small edit: a support row
 /// by the credential it precedes and its position among that credential's supports, a goal
@@ -73,18 +79,70 @@ pub(crate) struct Memory {
     pub multipliers: Multipliers,
     /// What the plan settles, when it was proven: the answer to some edits outright.
     pub settled: Option<Settled>,
+    /// What its person could reach, which an edit that leaves the person as they were (an
+    /// exclusion, another role) need not work out again.
+    pub reach: Option<KnownReach>,
+}
+
+/// What one person can reach in one catalog.
+#[derive(Clone)]
+pub(crate) struct KnownReach {
+    catalog: u64,
+    person: Person,
+    pub reached: Arc<Reached>,
+}
+
+impl KnownReach {
+    pub fn new(catalog: &Catalog, person: &Person, reached: Arc<Reached>) -> Self {
+        KnownReach {
+            catalog: catalog.generation(),
+            person: person.clone(),
+            reached,
+        }
+    }
+
+    /// Whether this is what `person` reaches in `catalog`.
+    pub fn is_of(&self, catalog: &Catalog, person: &Person) -> bool {
+        self.catalog == catalog.generation() && self.person == *person
+    }
+}
+
+impl fmt::Debug for KnownReach {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("KnownReach")
+            .field("catalog", &self.catalog)
+            .field("person", &self.person)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Memory {
-    /// The remembered plan as a selection over `task`'s candidates (what the task lacks, such
-    /// as a credential now held or excluded, is left out).
-    pub fn selection(&self, task: &Task) -> Vec<bool> {
+    /// The remembered plan as a selection over `task`'s candidates that reaches `goals`,
+    /// without what it no longer needs. Where the edit broke it (a step excluded, or no
+    /// longer open), it is completed in the cheapest way the best supporters find when its
+    /// own steps cost next to nothing: the rest of the plan, mended, is usually near the new
+    /// optimum, where the greedy plan from scratch can be far above it.
+    pub fn selection(&self, task: &Task, goals: &[usize]) -> Vec<bool> {
         let mut selection = vec![false; task.len()];
         for c in &self.plan {
             if let Ok(k) = task.candidates.binary_search(c) {
                 selection[k] = true;
             }
         }
+        let sim = Simulation::run(task, &selection);
+        if !sim.stuck.is_empty() || !goals.iter().all(|&g| sim.reaches(task, g)) {
+            let price: Vec<f64> = (0..task.len())
+                .map(|k| {
+                    if selection[k] {
+                        task.weight[k] * 1e-3
+                    } else {
+                        task.weight[k]
+                    }
+                })
+                .collect();
+            selection = greedy_selection(task, &Supporters::compute_with(task, &price), goals);
+        }
+        drop_redundant(task, &mut selection, goals);
         selection
     }
 }
@@ -117,5 +175,43 @@ impl Replanner {
     /// Forgets the last solve, as after the catalog is reloaded.
     pub fn forget(&mut self) {
         self.memory = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Candidates are credentials 10-13. Goal 0: 10 (5 h, after 11 at 6 h) or 12 (20 h);
+    /// goal 1: 13 (2 h).
+    fn task() -> Task {
+        Task::by_hand(
+            &[&[&[1]], &[], &[], &[]],
+            &[5.0, 6.0, 20.0, 2.0],
+            &[&[0, 2], &[3]],
+        )
+    }
+
+    fn remembering(plan: &[CredIdx]) -> Memory {
+        Memory {
+            plan: plan.to_vec(),
+            ..Memory::default()
+        }
+    }
+
+    #[test]
+    fn a_remembered_plan_that_still_works_is_kept_without_what_it_no_longer_needs() {
+        let selection = remembering(&[10, 11, 12, 13]).selection(&task(), &[0, 1]);
+        assert_eq!(selection, vec![true, true, false, true]);
+    }
+
+    #[test]
+    fn a_remembered_plan_an_edit_broke_is_mended_around_its_other_steps() {
+        // The step that opened 10 (credential 99 here) is gone from the task: 10 is kept, and
+        // the cheapest way to open it again is added.
+        let selection = remembering(&[10, 13, 99]).selection(&task(), &[0, 1]);
+        assert_eq!(selection, vec![true, true, false, true]);
+        let sim = Simulation::run(&task(), &selection);
+        assert!(sim.stuck.is_empty() && sim.reaches(&task(), 0) && sim.reaches(&task(), 1));
     }
 }
