@@ -3,6 +3,7 @@
 
 mod decode_parts;
 pub mod diagnostic;
+mod flat;
 pub mod format;
 mod format_comments;
 pub mod granting;

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::catalog::flat::Flat;
 use crate::catalog::granting::Granting;
 use crate::catalog::needs::Needs;
 
@@ -109,11 +110,16 @@ impl Credential {
     }
 
     pub fn grant_of(&self, skill: SkillIdx) -> Level {
-        self.grants
-            .iter()
-            .find(|(s, _)| *s == skill)
-            .map_or(0, |(_, level)| *level)
+        level_in(&self.grants, skill)
     }
+}
+
+/// The level of `skill` in a list of grants (0 if it is not there).
+pub(crate) fn level_in(grants: &[(SkillIdx, Level)], skill: SkillIdx) -> Level {
+    grants
+        .iter()
+        .find(|(s, _)| *s == skill)
+        .map_or(0, |(_, level)| *level)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,6 +165,8 @@ pub struct Catalog {
     /// Built on first use, by planning: loading a catalog does not need it, and building it
     /// there would add to loading's peak memory.
     needs: OnceLock<Needs>,
+    /// Built on first use, as `needs` is.
+    flat: OnceLock<Flat>,
     generation: Generation,
 }
 
@@ -216,6 +224,7 @@ impl Catalog {
             meta,
             granting,
             needs: OnceLock::new(),
+            flat: OnceLock::new(),
             generation: Generation::next(),
             skill_origins: vec![Origin::default(); skills.len()],
             credential_origins: vec![Origin::default(); credentials.len()],
@@ -244,6 +253,11 @@ impl Catalog {
     /// Per credential, what it needs first.
     pub fn needs(&self) -> &Needs {
         self.needs.get_or_init(|| Needs::build(&self.credentials))
+    }
+
+    /// What planning reads of every credential, in flat arrays.
+    pub(crate) fn flat(&self) -> &Flat {
+        self.flat.get_or_init(|| Flat::build(&self.credentials))
     }
 
     pub fn skill(&self, id: &str) -> Option<SkillIdx> {

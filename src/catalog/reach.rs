@@ -2,6 +2,7 @@
 //! from a starting state. Taking a credential never lowers anything, so the fixpoint of
 //! "take everything allowed" is the most any plan can achieve.
 
+use crate::catalog::needs::Need;
 use crate::catalog::{Catalog, CredIdx, Level};
 
 /// The state after taking every credential that can be taken, in the order found.
@@ -38,19 +39,19 @@ impl Reach {
     }
 
     fn apply_grants(&mut self, catalog: &Catalog, credential: CredIdx) {
-        for &(skill, level) in &catalog.credentials[credential].grants {
+        for &(skill, level) in catalog.flat().grants(credential) {
             self.levels[skill] = self.levels[skill].max(level);
         }
     }
 
     /// Whether every prerequisite of `credential` is met in this state.
     pub fn allows(&self, catalog: &Catalog, credential: CredIdx) -> bool {
-        let c = &catalog.credentials[credential];
-        c.hard_prerequisites().all(|d| self.done[d])
-            && c.requires_any
-                .iter()
-                .all(|group| group.iter().any(|&d| self.done[d]))
-            && c.requires_skills.iter().all(|&(s, l)| self.levels[s] >= l)
+        let needs = catalog.needs();
+        needs.of(credential).iter().all(|&need| match need {
+            Need::Done(d) => self.done[d],
+            Need::AnyOf(first, end) => needs.group(first, end).iter().any(|&d| self.done[d]),
+            Need::Skill(skill, level) => self.levels[skill] >= level,
+        })
     }
 
     /// Takes `credential`: marks it done and applies its grants.

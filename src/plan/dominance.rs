@@ -1,6 +1,7 @@
 //! Dominated credentials: `c` is dominated by `d` when swapping `c` for `d` in any plan keeps
 //! the plan valid and makes no measure worse. Removing dominated credentials keeps an optimum.
 
+use crate::catalog::needs::Need;
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx};
 use crate::plan::PlanRequest;
@@ -95,7 +96,8 @@ fn dominators<'a>(
 }
 
 /// Whether `d` can replace `c`: no worse on every measure the request looks at, grants at least
-/// as much, and needs nothing that `c` does not need too.
+/// as much, and needs nothing that `c` does not need too. `d` is read from the catalog's flat
+/// arrays: this is asked of many `d` for one `c`, whose own record stays in cache.
 fn dominates(
     catalog: &Catalog,
     request: &PlanRequest,
@@ -103,37 +105,40 @@ fn dominates(
     d: CredIdx,
     c: CredIdx,
 ) -> bool {
-    let (dc, cc) = (&catalog.credentials[d], &catalog.credentials[c]);
+    let (flat, needs) = (catalog.flat(), catalog.needs());
     let limits = &request.constraints;
     let measures_ok = objective_weight(catalog, request.objective, d)
         <= objective_weight(catalog, request.objective, c)
-        && (limits.budget_cost.is_none() || dc.cost <= cc.cost)
-        && (limits.budget_hours.is_none() || dc.hours <= cc.hours);
+        && (limits.budget_cost.is_none() || flat.cost[d] <= flat.cost[c])
+        && (limits.budget_hours.is_none() || flat.hours[d] <= flat.hours[c]);
     if !measures_ok {
         return false;
     }
-    let grants_ok = cc
-        .grants
+    let grants_ok = flat
+        .grants(c)
         .iter()
-        .all(|&(s, l)| l <= start.levels[s] || dc.grant_of(s) >= l);
+        .all(|&(s, l)| l <= start.levels[s] || flat.grant_of(d, s) >= l);
     if !grants_ok {
         return false;
     }
+    let cc = &catalog.credentials[c];
     let c_needs = |p: CredIdx| cc.hard_prerequisites().any(|q| q == p);
-    let hard_ok = dc.hard_prerequisites().all(|p| start.done[p] || c_needs(p));
-    let any_ok = dc.requires_any.iter().all(|group| {
-        group.iter().any(|&p| start.done[p] || c_needs(p))
-            || cc
-                .requires_any
-                .iter()
-                .any(|cg| cg.iter().all(|p| group.contains(p)))
-    });
-    let skills_ok = dc.requires_skills.iter().all(|&(s, l)| {
-        l <= start.levels[s]
-            || cc
-                .requires_skills
-                .iter()
-                .any(|&(cs, cl)| cs == s && cl >= l)
-    });
-    hard_ok && any_ok && skills_ok
+    needs.of(d).iter().all(|&need| match need {
+        Need::Done(p) => start.done[p] || c_needs(p),
+        Need::AnyOf(first, end) => {
+            let group = needs.group(first, end);
+            group.iter().any(|&p| start.done[p] || c_needs(p))
+                || cc
+                    .requires_any
+                    .iter()
+                    .any(|cg| cg.iter().all(|p| group.contains(p)))
+        }
+        Need::Skill(s, l) => {
+            l <= start.levels[s]
+                || cc
+                    .requires_skills
+                    .iter()
+                    .any(|&(cs, cl)| cs == s && cl >= l)
+        }
+    })
 }

@@ -50,10 +50,9 @@ pub(crate) fn objective_weight(
     objective: Objective,
     credential: CredIdx,
 ) -> f64 {
-    let c = &catalog.credentials[credential];
     match objective {
-        Objective::Hours => c.hours,
-        Objective::Cost => c.cost,
+        Objective::Hours => catalog.flat().hours[credential],
+        Objective::Cost => catalog.flat().cost[credential],
         Objective::Count => 1.0,
     }
 }
