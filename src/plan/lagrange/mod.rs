@@ -50,7 +50,8 @@ pub(crate) struct Lagrangian {
     pub reduced_cost: Vec<f64>,
     /// Landmark cuts found on the way, valid for those plans.
     pub cuts: Vec<Cut>,
-    /// The multipliers the ascent ended with, for a later solve to start from.
+    /// Multipliers for a later solve to start from: those of the whole task at the ascent's
+    /// first narrowing, or those it ended with if it never narrowed.
     pub multipliers: Multipliers,
     granule: Granule,
 }
@@ -164,6 +165,11 @@ pub(crate) fn bound(
     // The rows the relaxed choice does not meet exactly, with how far it is off: the others
     // keep their multipliers.
     let mut violation: Vec<(usize, f64)> = Vec::new();
+    // The multipliers of the whole task, kept at its first narrowing for the next solve: an
+    // edit changes the whole task only a little, while the later multipliers, fitted to a
+    // narrowed task, price the candidates it dropped as bargains (started from those, the
+    // next solve's bound was no better than from scratch).
+    let mut whole_multipliers: Option<Multipliers> = None;
     for iteration in 0.. {
         let limit = if narrowed.task.len() > LARGE_TASK {
             2 * iterations
@@ -222,8 +228,16 @@ pub(crate) fn bound(
             // Rebuilding the rows costs about one step, so a few dropped candidates are not
             // worth it.
             if keep.iter().filter(|&&k| !k).count() * 20 >= keep.len() {
+                if whole_multipliers.is_none() {
+                    whole_multipliers = Some(Multipliers::record(
+                        &narrowed.task,
+                        |k, j| u[rows.support_row(k, j)],
+                        |g| u[rows.goal_row(g)],
+                    ));
+                }
                 let Some(moved) = narrowed.narrow(&keep) else {
-                    return no_cheaper_plan(whole, best, granule);
+                    let multipliers = whole_multipliers.unwrap_or_default();
+                    return no_cheaper_plan(whole, best, granule, multipliers);
                 };
                 spare_rows.rebuild(&narrowed.task, &narrowed.cuts);
                 u = moved.multipliers(&narrowed.task, &rows, &spare_rows, &u);
@@ -311,11 +325,13 @@ pub(crate) fn bound(
         bound,
         reduced_cost,
         cuts: narrowed.cuts_in_whole(),
-        multipliers: Multipliers::record(
-            task,
-            |k, j| u[rows.support_row(k, j)],
-            |g| u[rows.goal_row(g)],
-        ),
+        multipliers: whole_multipliers.unwrap_or_else(|| {
+            Multipliers::record(
+                task,
+                |k, j| u[rows.support_row(k, j)],
+                |g| u[rows.goal_row(g)],
+            )
+        }),
         granule,
     }
 }
@@ -352,12 +368,17 @@ fn first_multipliers(
 }
 
 /// The answer when narrowing leaves no plan cheaper than the incumbent: it is optimal.
-fn no_cheaper_plan(whole: &Task, best: &Incumbent, granule: Granule) -> Lagrangian {
+fn no_cheaper_plan(
+    whole: &Task,
+    best: &Incumbent,
+    granule: Granule,
+    multipliers: Multipliers,
+) -> Lagrangian {
     Lagrangian {
         bound: best.value,
         reduced_cost: vec![f64::INFINITY; whole.len()],
         cuts: Vec::new(),
-        multipliers: Multipliers::default(),
+        multipliers,
         granule,
     }
 }
