@@ -67,9 +67,7 @@ pub(crate) fn plan_from(
             settled: Settled::of(catalog, request, &plan, &chosen),
             plan: chosen,
             multipliers: earlier.multipliers.clone(),
-            reach: (earlier.reach.iter())
-                .find(|known| known.is_of(catalog, &request.person))
-                .cloned(),
+            reach: earlier.reach_of(catalog, &request.person).cloned(),
         };
         return Ok((plan, memory));
     }
@@ -79,16 +77,11 @@ pub(crate) fn plan_from(
     let reached = match reached {
         Some(reached) => reached,
         None => {
-            let remembered = (earlier.and_then(|e| e.reach.as_ref()))
-                .filter(|known| known.is_of(catalog, person))
-                .map(|known| Arc::clone(&known.reached));
-            let reached = match remembered {
-                Some(reached) => reached,
-                None => Arc::new(Reached::of(catalog, person)?),
+            let reach = match earlier.and_then(|e| e.reach_of(catalog, person)) {
+                Some(remembered) => remembered.clone(),
+                None => KnownReach::new(catalog, person, Arc::new(Reached::of(catalog, person)?)),
             };
-            &*known
-                .insert(KnownReach::new(catalog, person, reached))
-                .reached
+            &*known.insert(reach).reached
         }
     };
     let (start, everything) = (&reached.start, &reached.everything);

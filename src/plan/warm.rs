@@ -117,6 +117,13 @@ impl fmt::Debug for KnownReach {
 }
 
 impl Memory {
+    /// What this solve's person reaches, when `person` in `catalog` is that person.
+    pub fn reach_of(&self, catalog: &Catalog, person: &Person) -> Option<&KnownReach> {
+        self.reach
+            .as_ref()
+            .filter(|known| known.is_of(catalog, person))
+    }
+
     /// The remembered plan as a selection over `task`'s candidates that reaches `goals`,
     /// without what it no longer needs. Where the edit broke it (a step excluded, or no
     /// longer open), it is completed in the cheapest way the best supporters find when its
@@ -152,9 +159,8 @@ impl Memory {
 /// exclusion). Its answers have the optimum of [`crate::plan::plan`]'s, only sooner, though
 /// where two plans tie it may return the other one. After a proven plan without a budget,
 /// marking some of its steps held (when they can be taken in turn from the person's start),
-/// excluding credentials
-/// it does not take, or raising a skill past no level a credential or the role asks for, is
-/// answered from that plan, with no search at all.
+/// excluding credentials it does not take, or raising a skill past no level a credential or
+/// the role asks for, is answered from that plan, with no search at all.
 #[derive(Debug, Default)]
 pub struct Replanner {
     memory: Option<Memory>,
