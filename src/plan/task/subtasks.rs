@@ -8,8 +8,10 @@ use crate::plan::task::{Goal, Task};
 
 impl Task {
     /// The task over the candidates in `keep`, dropping also those that lose every member of a
-    /// support. Returns it with each new candidate's old index, or None when some goal is left
-    /// with no achiever.
+    /// support, and those no plan of the rest needs (see [`Task::drop_unneeded`]): every
+    /// caller looks for the best plans among the kept candidates, and a best plan of the
+    /// fewest candidates takes none of them. Returns it with each new candidate's old index, or
+    /// None when some goal is left with no achiever.
     pub fn restrict(&self, keep: &[bool]) -> Option<(Task, Vec<usize>)> {
         let mut keep = keep.to_vec();
         loop {
@@ -19,7 +21,8 @@ impl Task {
                     keep[k] = false;
                 }
             }
-            if keep.iter().filter(|&&k| k).count() == before {
+            // Dropping a candidate can leave another unable to start, or no longer needed.
+            if keep.iter().filter(|&&k| k).count() == before && !self.drop_unneeded(&mut keep) {
                 break;
             }
         }
@@ -29,6 +32,39 @@ impl Task {
             .iter()
             .all(|g| !g.achievers.is_empty())
             .then_some((task, old))
+    }
+
+    /// Unmarks in `keep` the candidates that no plan of the kept candidates needs: neither an
+    /// achiever of a goal nor, going backwards, a member of a support of one that is needed.
+    /// A plan of the fewest candidates takes none of them, since it stays a plan without them.
+    /// True when any was unmarked.
+    fn drop_unneeded(&self, keep: &mut [bool]) -> bool {
+        let mut needed = vec![false; self.len()];
+        let mut queue: Vec<usize> = Vec::new();
+        for goal in &self.goals {
+            for &k in &goal.achievers {
+                if keep[k] && !needed[k] {
+                    needed[k] = true;
+                    queue.push(k);
+                }
+            }
+        }
+        while let Some(k) = queue.pop() {
+            for &d in self.supports.of(k).flatten() {
+                if keep[d] && !needed[d] {
+                    needed[d] = true;
+                    queue.push(d);
+                }
+            }
+        }
+        let mut dropped = false;
+        for (kept, needed) in keep.iter_mut().zip(needed) {
+            if *kept && !needed {
+                *kept = false;
+                dropped = true;
+            }
+        }
+        dropped
     }
 
     /// The independent parts of the task: candidates linked by a support or a shared goal
@@ -154,5 +190,45 @@ impl DisjointSets {
         if a != b {
             self.parent[a] = b;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::plan::task::Task;
+
+    /// Goal: one of 0 or 1. 0 needs one of 2 or 3; 3 needs 4; 4 needs 3 or 5 (a loop); 5
+    /// needs nothing and 6 needs 0.
+    fn task() -> Task {
+        Task::by_hand(
+            &[&[&[2, 3]], &[], &[], &[&[4]], &[&[3, 5]], &[], &[&[0]]],
+            &[5.0, 9.0, 1.0, 1.0, 1.0, 1.0, 1.0],
+            &[&[0, 1]],
+        )
+    }
+
+    #[test]
+    fn restricting_drops_what_no_plan_of_the_rest_needs() {
+        let task = task();
+        // Without 0, nothing needs its supports or what they need in turn, the loop 3-4
+        // included; 6 cannot start without 0.
+        let keep = [false, true, true, true, true, true, true];
+        let (small, old) = task.restrict(&keep).expect("1 reaches the goal");
+        assert_eq!(old, vec![1]);
+        assert_eq!(small.goals[0].achievers, vec![0]);
+
+        // With 0 kept, its supports and theirs are needed; 6 achieves nothing and supports
+        // nothing.
+        let (_, old) = task.restrict(&[true; 7]).expect("plans remain");
+        assert_eq!(old, vec![0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn restricting_drops_what_only_a_candidate_that_cannot_start_needed() {
+        let task = task();
+        // Without 2 and 4, 3 cannot start, so neither can 0, nor 6; 5 was needed only by 4.
+        let keep = [true, true, false, true, false, true, true];
+        let (_, old) = task.restrict(&keep).expect("1 reaches the goal");
+        assert_eq!(old, vec![1]);
     }
 }
