@@ -11,6 +11,7 @@ pub mod export;
 mod gap;
 mod granule;
 mod lagrange;
+mod landmarks;
 mod milp;
 mod pathway;
 mod rank;

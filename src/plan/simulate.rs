@@ -1,6 +1,7 @@
 //! Forward simulation of a selection inside the pruned task: what can be taken, in which order,
 //! and the landmark cut that forbids a selection that cannot be scheduled.
 
+use crate::plan::landmarks::Landmarks;
 use crate::plan::milp::{Cut, Trigger};
 use crate::plan::task::Task;
 
@@ -43,99 +44,30 @@ impl Simulation {
     }
 
     /// For each stuck candidate, a cut per unmet support; for each unmet goal, a cut on its
-    /// achievers. Each is valid for every plan and broken by the simulated selection.
+    /// achievers. Each is valid for every plan and broken by the simulated selection: see
+    /// [`Landmarks`].
     pub fn landmark_cuts(&self, task: &Task) -> Vec<Cut> {
-        let mut cones = Cones::new(self, task);
-        let mut cuts = Vec::new();
+        let mut sets: Vec<(Trigger, &[usize])> = Vec::new();
         for &k in &self.stuck {
             for support in task.supports.of(k).filter(|s| !self.meets(s)) {
-                cuts.push(Cut {
-                    members: cones.landmark(support),
-                    trigger: Trigger::Take(k),
-                });
+                sets.push((Trigger::Take(k), support));
             }
         }
         for g in (0..task.goals.len()).filter(|&g| !self.reaches(task, g)) {
-            cuts.push(Cut {
-                members: cones.landmark(&task.goals[g].achievers),
-                trigger: Trigger::Goal(g),
-            });
+            sets.push((Trigger::Goal(g), &task.goals[g].achievers));
         }
-        cuts
+        let landmarks = Landmarks::of(&task.supports, &self.taken, sets.iter().map(|s| s.1));
+        sets.into_iter()
+            .map(|(trigger, set)| Cut {
+                members: landmarks.of_set(set),
+                trigger,
+            })
+            .collect()
     }
 
     /// Whether this state takes a member of `support`.
     fn meets(&self, support: &[usize]) -> bool {
         support.iter().any(|&d| self.taken[d])
-    }
-}
-
-/// The backward cones of one simulated state, walked once per landmark. The cones of one state
-/// overlap, so whether a candidate is allowed is found once, and the marks of a walk are
-/// cleared by numbering the walks instead of by a fresh vector each time.
-struct Cones<'s> {
-    sim: &'s Simulation,
-    task: &'s Task,
-    /// Per candidate: `None` until asked, then whether every support is met.
-    allowed: Vec<Option<bool>>,
-    /// Per candidate: the walk that last reached it.
-    walk_of: Vec<u32>,
-    walk: u32,
-    /// The walk's candidates still to visit, kept between walks for its memory.
-    queue: Vec<usize>,
-}
-
-impl<'s> Cones<'s> {
-    fn new(sim: &'s Simulation, task: &'s Task) -> Self {
-        Cones {
-            sim,
-            task,
-            allowed: vec![None; task.len()],
-            walk_of: vec![0; task.len()],
-            walk: 0,
-            queue: Vec::new(),
-        }
-    }
-
-    /// The landmark of an unmet set of candidates `needed` (a stuck candidate's support, or a
-    /// goal's achievers): the candidates outside this state that are allowed in it and belong
-    /// to `needed` or, going backwards, to an unmet support of a member not yet allowed.
-    ///
-    /// Every plan that takes a member of `needed` takes one of these first: among the plan's
-    /// steps in this backward cone and outside this state, the earliest has every support met
-    /// here (an unmet one would be in the cone and need an earlier such step), so it is allowed
-    /// here. "At least one of these" is therefore a valid cut, and the simulated selection,
-    /// which takes none of them, breaks it.
-    fn landmark(&mut self, needed: &[usize]) -> Vec<usize> {
-        let (sim, task) = (self.sim, self.task);
-        self.walk += 1;
-        let mut landmark = Vec::new();
-        let mut queue = std::mem::take(&mut self.queue);
-        let visit = |d: usize, walk_of: &mut [u32], queue: &mut Vec<usize>| {
-            if !sim.taken[d] && walk_of[d] != self.walk {
-                walk_of[d] = self.walk;
-                queue.push(d);
-            }
-        };
-        for &d in needed {
-            visit(d, &mut self.walk_of, &mut queue);
-        }
-        while let Some(d) = queue.pop() {
-            let allowed =
-                *self.allowed[d].get_or_insert_with(|| task.supports.of(d).all(|s| sim.meets(s)));
-            if allowed {
-                landmark.push(d);
-                continue;
-            }
-            for support in task.supports.of(d).filter(|s| !sim.meets(s)) {
-                for &m in support {
-                    visit(m, &mut self.walk_of, &mut queue);
-                }
-            }
-        }
-        self.queue = queue;
-        landmark.sort_unstable();
-        landmark
     }
 }
 
