@@ -5,6 +5,7 @@
 //! state is in no plan; one that adds nothing a goal or another candidate needs can be dropped
 //! from any plan without breaking it; a dominated one can be swapped for its dominator.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::catalog::needs::Need;
@@ -83,15 +84,16 @@ impl Task {
         reached: &Reached,
     ) -> Self {
         let (start, everything) = (&reached.start, &reached.everything);
+        // Without constraints, what can be reached is what the person can reach at all.
         let forward = if request.constraints == Constraints::default() {
-            everything.clone()
+            Cow::Borrowed(everything)
         } else {
             let allowed: Vec<CredIdx> = (0..catalog.credentials.len())
                 .filter(|&c| !start.done[c] && is_allowed(catalog, &request.constraints, c))
                 .collect();
             let mut forward = start.clone();
             forward.saturate(catalog, &allowed);
-            forward
+            Cow::Owned(forward)
         };
         let reachable: Vec<bool> = (0..catalog.credentials.len())
             .map(|c| forward.done[c] && !start.done[c])
