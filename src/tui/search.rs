@@ -2,6 +2,9 @@
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::tui::keymap::typed_char;
 
 /// Matches scoring below the best one divided by this are dropped.
 const WEAK_MATCH_DIVISOR: i64 = 4;
@@ -169,6 +172,13 @@ pub struct TextField {
 }
 
 impl TextField {
+    /// The character `key` types into the field. A `/` that would begin it is the search key
+    /// pressed again, not text: the field is often open already (the app opens on the role
+    /// search), and a person who reaches for `/` first should not search for "/".
+    pub fn typed(&self, key: &KeyEvent) -> Option<char> {
+        typed_char(key).filter(|&c| c != '/' || !self.text.is_empty())
+    }
+
     pub fn push(&mut self, c: char) {
         self.text.push(c);
     }

@@ -20,6 +20,21 @@ fn a_first_visit_types_straight_into_the_role_search() {
 }
 
 #[test]
+fn slash_in_the_open_role_search_is_the_search_key_not_text() {
+    let mut app = new_person();
+    assert!(app.roles.search.typing, "the app opens on the role search");
+    type_text(&mut app, "/mach");
+    assert_eq!(app.roles.search.text, "mach");
+    assert!(
+        !app.roles.visible_roles().is_empty(),
+        "\"mach\" matches a role"
+    );
+    // Past the first character a slash is text, as in "AI/ML".
+    type_text(&mut app, "/");
+    assert_eq!(app.roles.search.text, "mach/");
+}
+
+#[test]
 fn enter_makes_the_role_the_target_replans_saves_and_shows_the_pathway() {
     let mut app = new_person();
     type_text(&mut app, "data anal");

@@ -13,7 +13,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::catalog::{Catalog, CredIdx};
 use crate::tui::context::Context;
 use crate::tui::format;
-use crate::tui::keymap::{Binding, HelpSection, Key, KeyHelp, lookup, typed_char};
+use crate::tui::keymap::{Binding, HelpSection, Key, KeyHelp, lookup};
 use crate::tui::list::{item_at, scroll_offset};
 use crate::tui::msg::Msg;
 use crate::tui::screens::catalog_details as details;
@@ -178,7 +178,7 @@ impl ScreenLogic for CatalogView {
                 Some(Action::StopTyping) => Some(Msg::StopTyping),
                 Some(Action::DeleteChar) => Some(Msg::DeleteChar),
                 Some(_) => None,
-                None => lookup(ARROW_KEYS, key).or_else(|| typed_char(key).map(Msg::Type)),
+                None => lookup(ARROW_KEYS, key).or_else(|| self.search.typed(key).map(Msg::Type)),
             };
         }
         match lookup(BROWSE_KEYS, key) {

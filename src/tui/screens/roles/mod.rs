@@ -11,7 +11,7 @@ use crate::catalog::{Catalog, RoleIdx};
 use crate::plan::{Plan, PlanRequest, RoleRank};
 use crate::tui::analysis::Outcome;
 use crate::tui::context::Context;
-use crate::tui::keymap::{Binding, HelpSection, Key, KeyHelp, lookup, typed_char};
+use crate::tui::keymap::{Binding, HelpSection, Key, KeyHelp, lookup};
 use crate::tui::list::item_at;
 use crate::tui::msg::Msg;
 use crate::tui::planner::{self, RankRequest};
@@ -295,7 +295,7 @@ impl ScreenLogic for RolePicker {
                     _ => None,
                 };
             }
-            return lookup(ARROW_KEYS, key).or_else(|| typed_char(key).map(Msg::Type));
+            return lookup(ARROW_KEYS, key).or_else(|| self.search.typed(key).map(Msg::Type));
         }
         match lookup(BROWSE_KEYS, key) {
             Some(Action::Search) => Some(Msg::StartTyping),
