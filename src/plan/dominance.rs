@@ -4,19 +4,21 @@
 use crate::catalog::needs::Need;
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx};
-use crate::plan::PlanRequest;
 use crate::plan::task::objective_weight;
+use crate::plan::{Objective, PlanRequest};
 
-/// Candidates dominated by another candidate, ascending. Among equals the lowest index stays.
-/// `known`, when given, must be [`Dominators::of_all`] for the same person, objective and
-/// constraints.
+/// Candidates dominated by another candidate, ascending, with the verdicts that found them.
+/// Among equals the lowest index stays. `known`, when given, must be [`Dominators::of_all`] for
+/// the same person, objective and constraints; `earlier`, the verdicts of a solve for the same
+/// person.
 pub(crate) fn dominated_credentials(
     catalog: &Catalog,
     request: &PlanRequest,
     start: &Reach,
     candidates: &[CredIdx],
     known: Option<&Dominators>,
-) -> Vec<CredIdx> {
+    earlier: Option<&Verdicts>,
+) -> (Vec<CredIdx>, Verdicts) {
     // Being complete is a fact only the credential itself adds, so a credential another
     // candidate names as a prerequisite can never be swapped out.
     let mut named = vec![false; catalog.credentials.len()];
@@ -29,18 +31,57 @@ pub(crate) fn dominated_credentials(
     for &c in candidates {
         candidate[c] = true;
     }
-    candidates
+    let limits = &request.constraints;
+    let measures = (
+        request.objective,
+        limits.budget_cost.is_some(),
+        limits.budget_hours.is_some(),
+    );
+    let earlier = earlier
+        .filter(|e| e.measures == Some(measures) && candidates.iter().all(|&c| e.was_candidate[c]));
+    let mut verdict = vec![NOT_ASKED; catalog.credentials.len()];
+    let dominated = candidates
         .iter()
         .copied()
         .filter(|&c| !named[c])
-        .filter(|&c| match known {
-            Some(known) => known.of(c).iter().any(|&d| candidate[d]),
-            None => dominators(catalog, request, start, c, |d| candidate[d])
-                .next()
-                .is_some(),
+        .filter(|&c| {
+            let witness = match (known, earlier.map(|e| e.verdict[c])) {
+                (Some(known), _) => known.of(c).iter().copied().find(|&d| candidate[d]),
+                (None, Some(NOT_DOMINATED)) => None,
+                (None, Some(w)) if w != NOT_ASKED && candidate[w as usize] => Some(w as usize),
+                (None, _) => dominators(catalog, request, start, c, |d| candidate[d]).next(),
+            };
+            verdict[c] = witness.map_or(NOT_DOMINATED, |w| w as u32);
+            witness.is_some()
         })
-        .collect()
+        .collect();
+    let verdicts = Verdicts {
+        measures: Some(measures),
+        was_candidate: candidate,
+        verdict,
+    };
+    (dominated, verdicts)
 }
+
+/// Each candidate's verdict from one solve, for the next solve of the same person. Whether `d`
+/// dominates `c` does not depend on the constraints' exclusions, only on the person and on
+/// what the request measures. So while the candidates only shrink (an exclusion does that), a
+/// candidate that dominated `c` and is still a candidate settles `c` at once, and a candidate
+/// that nothing dominated among more is dominated by nothing among fewer. On 20,000
+/// credentials, finding the dominated afresh was a third of re-planning after an exclusion.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Verdicts {
+    /// The objective, and whether cost and hours are budgeted: what "no worse" weighed.
+    measures: Option<(Objective, bool, bool)>,
+    /// Per credential: whether it was a candidate.
+    was_candidate: Vec<bool>,
+    /// Per credential: the candidate found to dominate it, [`NOT_DOMINATED`], or [`NOT_ASKED`]
+    /// (not a candidate, or one another candidate names as a prerequisite).
+    verdict: Vec<u32>,
+}
+
+const NOT_ASKED: u32 = u32::MAX;
+const NOT_DOMINATED: u32 = u32::MAX - 1;
 
 /// For every credential, the credentials that dominate it, for one person, objective and set
 /// of constraints: ranking roles plans every role with these, so it finds them once instead of
@@ -141,4 +182,49 @@ fn dominates(
                     .any(|&(cs, cl)| cs == s && cl >= l)
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::synthetic::{Rng, Spec, generate};
+    use crate::plan::{Objective, Person};
+
+    /// Dominance found again with the verdicts of an earlier, larger candidate set is what it
+    /// is found afresh, for every objective and as the candidates shrink step by step.
+    #[test]
+    fn earlier_verdicts_give_the_dominated_found_afresh_as_candidates_shrink() {
+        let catalog = generate(&Spec::sized(600, 3, 6, 3));
+        let start = Reach::start(&catalog, &[], std::iter::empty());
+        let mut rng = Rng::new(11);
+        for objective in [Objective::Hours, Objective::Cost, Objective::Count] {
+            let request = PlanRequest {
+                objective,
+                ..PlanRequest::new(0, Person::default())
+            };
+            let mut candidates: Vec<CredIdx> = (0..catalog.credentials.len()).collect();
+            let (_, mut verdicts) =
+                dominated_credentials(&catalog, &request, &start, &candidates, None, None);
+            let mut reused_a_verdict = false;
+            for _ in 0..6 {
+                candidates.retain(|_| !rng.chance(15));
+                let (fresh, _) =
+                    dominated_credentials(&catalog, &request, &start, &candidates, None, None);
+                let (again, next) = dominated_credentials(
+                    &catalog,
+                    &request,
+                    &start,
+                    &candidates,
+                    None,
+                    Some(&verdicts),
+                );
+                assert_eq!(again, fresh);
+                reused_a_verdict |= fresh
+                    .iter()
+                    .any(|&c| verdicts.verdict[c] == next.verdict[c]);
+                verdicts = next;
+            }
+            assert!(reused_a_verdict, "the verdicts were used");
+        }
+    }
 }

@@ -68,6 +68,7 @@ pub(crate) fn plan_from(
             plan: chosen,
             multipliers: earlier.multipliers.clone(),
             reach: earlier.reach_of(catalog, &request.person).cloned(),
+            verdicts: earlier.verdicts.clone(),
         };
         return Ok((plan, memory));
     }
@@ -96,7 +97,11 @@ pub(crate) fn plan_from(
         .collect();
     let wanted = coverable_goals(&gap, everything);
 
-    let task = Task::build(catalog, request, &wanted, reached);
+    // Verdicts are the person's: reused when the remembered reach is this person's.
+    let verdicts = earlier
+        .filter(|e| e.reach_of(catalog, person).is_some())
+        .map(|e| &e.verdicts);
+    let (task, verdicts) = Task::build_with(catalog, request, &wanted, reached, verdicts);
     let cost: Vec<f64> = task
         .candidates
         .iter()
@@ -205,6 +210,7 @@ pub(crate) fn plan_from(
         plan: chosen,
         multipliers,
         reach: known,
+        verdicts,
     };
     Ok((plan, memory))
 }

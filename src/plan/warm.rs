@@ -10,6 +10,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::catalog::{Catalog, CredIdx, SkillIdx};
+use crate::plan::dominance::Verdicts;
 use crate::plan::relaxed::{Supporters, greedy_selection};
 use crate::plan::settled::Settled;
 use crate::plan::simulate::{Simulation, drop_redundant};
@@ -82,6 +83,8 @@ pub(crate) struct Memory {
     /// What its person could reach, which an edit that leaves the person as they were (an
     /// exclusion, another role) need not work out again.
     pub reach: Option<KnownReach>,
+    /// Which candidates were dominated, and by whom, for the same person.
+    pub verdicts: Verdicts,
 }
 
 /// What one person can reach in one catalog.

@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::catalog::needs::Need;
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx, Level, SkillIdx};
-use crate::plan::dominance::dominated_credentials;
+use crate::plan::dominance::{Verdicts, dominated_credentials};
 use crate::plan::solve::Reached;
 use crate::plan::supports::Supports;
 use crate::plan::{Constraints, Objective, PlanRequest};
@@ -83,6 +83,18 @@ impl Task {
         wanted: &[(SkillIdx, Level, f64)],
         reached: &Reached,
     ) -> Self {
+        Task::build_with(catalog, request, wanted, reached, None).0
+    }
+
+    /// [`Task::build`], reusing the dominance verdicts of an `earlier` solve for the same
+    /// person, and returning this one's.
+    pub fn build_with(
+        catalog: &Catalog,
+        request: &PlanRequest,
+        wanted: &[(SkillIdx, Level, f64)],
+        reached: &Reached,
+        earlier: Option<&Verdicts>,
+    ) -> (Self, Verdicts) {
         let (start, everything) = (&reached.start, &reached.everything);
         // Without constraints, what can be reached is what the person can reach at all.
         let forward = if request.constraints == Constraints::default() {
@@ -103,12 +115,13 @@ impl Task {
         let mut candidates: Vec<CredIdx> = (0..catalog.credentials.len())
             .filter(|&c| relevant[c])
             .collect();
-        let dominated = dominated_credentials(
+        let (dominated, verdicts) = dominated_credentials(
             catalog,
             request,
             start,
             &candidates,
             reached.dominators.as_ref(),
+            earlier,
         );
         // Both are ascending, so one walk along the dominated finds each candidate's verdict.
         let mut dominated = dominated.iter().peekable();
@@ -199,7 +212,7 @@ impl Task {
             goals,
         };
         task.forced = task.forced_candidates();
-        task
+        (task, verdicts)
     }
 
     /// Candidates every full plan contains: the sole achiever of a goal, and transitively the
