@@ -47,7 +47,7 @@ impl Landmarks {
     pub fn of<'a>(
         supports: &Supports,
         taken: &[bool],
-        sets: impl Iterator<Item = &'a [usize]> + Clone,
+        sets: impl Iterator<Item = &'a [usize]>,
     ) -> Self {
         let meets = |support: &[usize]| support.iter().any(|&d| taken[d]);
         let mut place = vec![Place::Elsewhere; taken.len()];
@@ -65,7 +65,7 @@ impl Landmarks {
                 stack.push(d);
             }
         };
-        for set in sets.clone() {
+        for set in sets {
             for &d in set {
                 push(d, &mut seen, &mut stack);
             }

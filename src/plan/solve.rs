@@ -74,12 +74,15 @@ pub(crate) fn plan_from(
     }
     let person = &request.person;
     let gap = gap(catalog, request.role, person);
+    // What the earlier solve knew of this person (their reach, and who dominated whom for
+    // them), when it was this person's.
+    let remembered = earlier.and_then(|e| Some((e.reach_of(catalog, person)?, &e.verdicts)));
     let mut known = None;
     let reached = match reached {
         Some(reached) => reached,
         None => {
-            let reach = match earlier.and_then(|e| e.reach_of(catalog, person)) {
-                Some(remembered) => remembered.clone(),
+            let reach = match remembered {
+                Some((reach, _)) => reach.clone(),
                 None => KnownReach::new(catalog, person, Arc::new(Reached::of(catalog, person)?)),
             };
             &*known.insert(reach).reached
@@ -97,11 +100,8 @@ pub(crate) fn plan_from(
         .collect();
     let wanted = coverable_goals(&gap, everything);
 
-    // Verdicts are the person's: reused when the remembered reach is this person's.
-    let verdicts = earlier
-        .filter(|e| e.reach_of(catalog, person).is_some())
-        .map(|e| &e.verdicts);
-    let (task, verdicts) = Task::build_with(catalog, request, &wanted, reached, verdicts);
+    let earlier_verdicts = remembered.map(|(_, verdicts)| verdicts);
+    let (task, verdicts) = Task::build_with(catalog, request, &wanted, reached, earlier_verdicts);
     let cost: Vec<f64> = task
         .candidates
         .iter()
