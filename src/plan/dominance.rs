@@ -4,6 +4,7 @@
 use crate::catalog::needs::Need;
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx};
+use crate::parallel::in_parallel;
 use crate::plan::task::objective_weight;
 use crate::plan::{Objective, PlanRequest};
 
@@ -39,22 +40,35 @@ pub(crate) fn dominated_credentials(
     );
     let earlier = earlier
         .filter(|e| e.measures == Some(measures) && candidates.iter().all(|&c| e.was_candidate[c]));
+    let verdict_of = |c: CredIdx| -> u32 {
+        if named[c] {
+            return NOT_ASKED;
+        }
+        let witness = match (known, earlier.map(|e| e.verdict[c])) {
+            (Some(known), _) => known.of(c).iter().copied().find(|&d| candidate[d]),
+            (None, Some(NOT_DOMINATED)) => None,
+            (None, Some(w)) if w != NOT_ASKED && candidate[w as usize] => Some(w as usize),
+            (None, _) => dominators(catalog, request, start, c, |d| candidate[d]).next(),
+        };
+        witness.map_or(NOT_DOMINATED, |w| w as u32)
+    };
+    // Each verdict stands alone. At 5,000 candidates and more, asking afresh took over a
+    // millisecond, so the candidates are shared out over the cores in chunks.
+    let chunks: Vec<&[CredIdx]> = candidates.chunks(CANDIDATES_PER_CHUNK).collect();
+    let found = in_parallel(chunks.len(), |i| {
+        chunks[i]
+            .iter()
+            .map(|&c| verdict_of(c))
+            .collect::<Vec<u32>>()
+    });
     let mut verdict = vec![NOT_ASKED; catalog.credentials.len()];
-    let dominated = candidates
-        .iter()
-        .copied()
-        .filter(|&c| !named[c])
-        .filter(|&c| {
-            let witness = match (known, earlier.map(|e| e.verdict[c])) {
-                (Some(known), _) => known.of(c).iter().copied().find(|&d| candidate[d]),
-                (None, Some(NOT_DOMINATED)) => None,
-                (None, Some(w)) if w != NOT_ASKED && candidate[w as usize] => Some(w as usize),
-                (None, _) => dominators(catalog, request, start, c, |d| candidate[d]).next(),
-            };
-            verdict[c] = witness.map_or(NOT_DOMINATED, |w| w as u32);
-            witness.is_some()
-        })
-        .collect();
+    let mut dominated = Vec::new();
+    for (&c, v) in candidates.iter().zip(found.into_iter().flatten()) {
+        verdict[c] = v;
+        if v != NOT_ASKED && v != NOT_DOMINATED {
+            dominated.push(c);
+        }
+    }
     let verdicts = Verdicts {
         measures: Some(measures),
         was_candidate: candidate,
@@ -79,6 +93,9 @@ pub(crate) struct Verdicts {
     /// (not a candidate, or one another candidate names as a prerequisite).
     verdict: Vec<u32>,
 }
+
+/// Candidates whose verdicts one thread finds at a time: small tasks stay on one thread.
+const CANDIDATES_PER_CHUNK: usize = 1_024;
 
 const NOT_ASKED: u32 = u32::MAX;
 const NOT_DOMINATED: u32 = u32::MAX - 1;
@@ -225,6 +242,48 @@ mod tests {
                 verdicts = next;
             }
             assert!(reused_a_verdict, "the verdicts were used");
+        }
+    }
+
+    /// With more candidates than one chunk, the verdicts shared out over the cores are those
+    /// of asking each candidate in turn, in candidate order.
+    #[test]
+    fn dominance_shared_out_in_chunks_is_that_of_each_candidate_asked_in_turn() {
+        let catalog = generate(&Spec::sized(3_000, 4, 8, 5));
+        let start = Reach::start(&catalog, &[], std::iter::empty());
+        let request = PlanRequest::new(0, Person::default());
+        let candidates: Vec<CredIdx> = (0..catalog.credentials.len()).step_by(2).collect();
+        assert!(candidates.len() > CANDIDATES_PER_CHUNK);
+        let mut is_candidate = vec![false; catalog.credentials.len()];
+        let mut named = vec![false; catalog.credentials.len()];
+        for &c in &candidates {
+            is_candidate[c] = true;
+            for d in catalog.needs().named_by(c) {
+                named[d] = true;
+            }
+        }
+        let asked_in_turn: Vec<CredIdx> = candidates
+            .iter()
+            .copied()
+            .filter(|&c| {
+                !named[c]
+                    && dominators(&catalog, &request, &start, c, |d| is_candidate[d])
+                        .next()
+                        .is_some()
+            })
+            .collect();
+        let (dominated, verdicts) =
+            dominated_credentials(&catalog, &request, &start, &candidates, None, None);
+        assert!(!dominated.is_empty());
+        assert_eq!(dominated, asked_in_turn);
+        for &c in &dominated {
+            assert!(dominates(
+                &catalog,
+                &request,
+                &start,
+                verdicts.verdict[c] as usize,
+                c
+            ));
         }
     }
 }
