@@ -96,20 +96,32 @@ impl Task {
         earlier: Option<&Verdicts>,
     ) -> (Self, Verdicts) {
         let (start, everything) = (&reached.start, &reached.everything);
+        let reachable_in = |reach: &Reach| -> Vec<bool> {
+            (0..catalog.credentials.len())
+                .map(|c| reach.done[c] && !start.done[c])
+                .collect()
+        };
         // Without constraints, what can be reached is what the person can reach at all.
         let forward = if request.constraints == Constraints::default() {
             Cow::Borrowed(everything)
         } else {
+            // Only a credential relevant with nothing excluded can be relevant now, and whether
+            // one of those can be reached turns on others of them alone: relevance takes in
+            // every credential that can meet a need of one it holds. So the reach is worked
+            // out over those, not over the whole catalog (at 20,000 credentials, a quarter of
+            // re-planning after an exclusion).
+            let may_matter =
+                relevant_credentials(catalog, start, &reachable_in(everything), wanted);
             let allowed: Vec<CredIdx> = (0..catalog.credentials.len())
-                .filter(|&c| !start.done[c] && is_allowed(catalog, &request.constraints, c))
+                .filter(|&c| {
+                    may_matter[c] && !start.done[c] && is_allowed(catalog, &request.constraints, c)
+                })
                 .collect();
             let mut forward = start.clone();
             forward.saturate(catalog, &allowed);
             Cow::Owned(forward)
         };
-        let reachable: Vec<bool> = (0..catalog.credentials.len())
-            .map(|c| forward.done[c] && !start.done[c])
-            .collect();
+        let reachable = reachable_in(&forward);
 
         let relevant = relevant_credentials(catalog, start, &reachable, wanted);
         let mut candidates: Vec<CredIdx> = (0..catalog.credentials.len())
