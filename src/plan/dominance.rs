@@ -53,8 +53,14 @@ pub(crate) fn dominated_credentials(
         witness.map_or(NOT_DOMINATED, |w| w as u32)
     };
     // Each verdict stands alone. At 5,000 candidates and more, asking afresh took over a
-    // millisecond, so the candidates are shared out over the cores in chunks.
-    let chunks: Vec<&[CredIdx]> = candidates.chunks(CANDIDATES_PER_CHUNK).collect();
+    // millisecond, so the candidates are shared out over the cores in chunks. Verdicts known
+    // already take microseconds, less than starting a thread.
+    let per_chunk = if known.is_none() && earlier.is_none() {
+        CANDIDATES_PER_CHUNK
+    } else {
+        candidates.len().max(1)
+    };
+    let chunks: Vec<&[CredIdx]> = candidates.chunks(per_chunk).collect();
     let found = in_parallel(chunks.len(), |i| {
         chunks[i]
             .iter()
