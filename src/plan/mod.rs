@@ -21,6 +21,7 @@ mod result;
 mod schedule;
 mod search;
 mod settled;
+mod shared_greedy;
 mod simulate;
 mod solve;
 mod supports;

@@ -5,6 +5,7 @@ use std::time::Duration;
 use crate::catalog::{Catalog, RoleIdx};
 use crate::parallel::in_parallel;
 use crate::plan::dominance::Dominators;
+use crate::plan::shared_greedy::SharedGreedy;
 use crate::plan::solve::{Reached, plan_from};
 use crate::plan::{Constraints, Objective, Person, PlanError, PlanRequest, fit};
 
@@ -39,6 +40,7 @@ pub fn rank_roles(
     };
     let mut reached = Reached::of(catalog, person)?;
     reached.dominators = Some(Dominators::of_all(catalog, &request_for(0), &reached.start));
+    reached.greedy = Some(SharedGreedy::of(catalog, &request_for(0), &reached));
     let rank_one = |role: RoleIdx| -> Result<RoleRank, PlanError> {
         let request = request_for(role);
         let (pathway, _) = plan_from(catalog, &request, None, Some(&reached))?;
@@ -65,17 +67,16 @@ pub fn rank_roles(
     Ok(ranks)
 }
 
+/// What the tests of ranking plan for.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod fixtures {
+    use crate::catalog::Catalog;
     use crate::catalog::synthetic::{Spec, generate};
-    use crate::plan::plan;
+    use crate::plan::Person;
 
-    /// Ranking finds who dominates whom once for all roles; each role's objective must still
-    /// be the optimum that planning that role alone proves, for the cost objective and a
-    /// person partway along too.
-    #[test]
-    fn each_rank_is_the_optimum_of_planning_that_role_alone() {
+    /// A catalog of 600 credentials, and two people: one starting out, and one partway along
+    /// its first role.
+    pub(crate) fn catalog_and_people() -> (Catalog, [Person; 2]) {
         let catalog = generate(&Spec::sized(600, 3, 6, 7));
         let partway = Person {
             skills: catalog.roles[0]
@@ -86,12 +87,26 @@ mod tests {
                 .collect(),
             ..Person::default()
         };
+        (catalog, [Person::default(), partway])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::plan;
+
+    /// Ranking finds who dominates whom once for all roles; each role's objective must still
+    /// be the optimum that planning that role alone proves, for the cost objective and a
+    /// person partway along too.
+    #[test]
+    fn each_rank_is_the_optimum_of_planning_that_role_alone() {
+        let (catalog, people) = fixtures::catalog_and_people();
         // Excluding credentials leaves some without the credentials that dominate them.
         let excluding = Constraints {
             exclude: (0..catalog.credentials.len()).step_by(3).collect(),
             ..Constraints::default()
         };
-        let people = [Person::default(), partway];
         for (person, constraints) in people
             .iter()
             .flat_map(|p| [(p, Constraints::default()), (p, excluding.clone())])

@@ -14,6 +14,7 @@ use crate::plan::pathway::Pathway;
 use crate::plan::relaxed::{Supporters, greedy_selection};
 use crate::plan::search::{Found, Search, value_of};
 use crate::plan::settled::Settled;
+use crate::plan::shared_greedy::SharedGreedy;
 use crate::plan::simulate::{Simulation, drop_redundant};
 use crate::plan::task::Task;
 use crate::plan::warm::{KnownReach, Memory, Multipliers};
@@ -31,6 +32,8 @@ pub(crate) struct Reached {
     /// Who dominates each credential, when the caller plans many roles with one objective and
     /// one set of constraints (those of every request it passes this with).
     pub dominators: Option<Dominators>,
+    /// Best supporters for every role, for such a caller.
+    pub greedy: Option<SharedGreedy>,
 }
 
 impl Reached {
@@ -44,6 +47,7 @@ impl Reached {
             start,
             everything,
             dominators: None,
+            greedy: None,
         })
     }
 }
@@ -128,14 +132,23 @@ pub(crate) fn plan_from(
         effort: Default::default(),
         node_limit: None,
     };
-    let supporters = Supporters::compute(&task);
     let all_goals: Vec<usize> = (0..task.goals.len()).collect();
 
     let mut multipliers = Multipliers::default();
     let (found, lexicographic_proven) = if budgets == Budgets::default() {
-        let mut greedy = greedy_selection(&task, &supporters, &all_goals);
-        drop_redundant(&task, &mut greedy, &all_goals);
-        let mut incumbent = incumbent_of(&task, Aim::AllGoals, &greedy);
+        let greedy = |mut selection: Vec<bool>| {
+            drop_redundant(&task, &mut selection, &all_goals);
+            incumbent_of(&task, Aim::AllGoals, &selection)
+        };
+        let shared = reached.greedy.as_ref();
+        let mut incumbent = shared
+            .and_then(|shared| shared.selection(&task, &all_goals))
+            .map(greedy)
+            .filter(|found| found.value.is_finite())
+            .unwrap_or_else(|| {
+                let supporters = Supporters::compute(&task);
+                greedy(greedy_selection(&task, &supporters, &all_goals))
+            });
         if let Some(earlier) = earlier {
             let remembered = earlier.selection(&task, &all_goals);
             let remembered = incumbent_of(&task, Aim::AllGoals, &remembered);
@@ -151,7 +164,7 @@ pub(crate) fn plan_from(
     } else {
         let coverage = search.run(
             Aim::MostCoverage,
-            budget_greedy(&task, &supporters, budgets, &cost, &hours),
+            budget_greedy(&task, &Supporters::compute(&task), budgets, &cost, &hours),
         )?;
         let total: f64 = task.goals.iter().map(|g| g.weight).sum();
         let aim = if -coverage.value >= total - 1e-9 {
