@@ -10,13 +10,11 @@
 
 use std::time::Instant;
 
-use crate::parallel::Background;
 use crate::plan::lagrange::narrow::Narrowed;
 use crate::plan::lagrange::{Incumbent, slack};
 use crate::plan::milp::{Aim, Budgets, CostsOf};
-use crate::plan::search::{Effort, Found, Search};
+use crate::plan::search::{Effort, Search};
 use crate::plan::solve::incumbent_of;
-use crate::plan::task::Task;
 
 /// Candidates of least reduced cost in the small task: enough to hold the optimum on most
 /// large tasks, few enough for a quick search (100 and 200 both did worse).
@@ -26,68 +24,36 @@ const CORE_CANDIDATES: usize = 150;
 /// exact search proves the optimum later in any case.
 const CORE_NODES: u64 = 20;
 
-/// The small search, begun on another core while the ascent goes on: it takes a few
-/// milliseconds, as long as a dozen steps of a large task.
-pub(super) struct CoreSearch(Background<Option<Incumbent>>);
-
-impl CoreSearch {
-    /// Begins the search for the best plan among the narrowed task's candidates of least
-    /// `reduced` cost, the incumbent's and the forced ones; `None` when some goal has no
-    /// achiever among them. The search is limited by nodes, not time, so that the same input
-    /// gives the same plan.
-    pub fn start(
-        narrowed: &Narrowed,
-        reduced: &[f64],
-        whole_len: usize,
-        best: &Incumbent,
-        deadline: Instant,
-    ) -> Option<Self> {
-        let task = &narrowed.task;
-        let mut by_reduced_cost: Vec<usize> = (0..task.len()).collect();
-        by_reduced_cost.sort_by(|&a, &b| reduced[a].total_cmp(&reduced[b]).then(a.cmp(&b)));
-        let mut keep: Vec<bool> = (0..task.len())
-            .map(|k| task.forced[k] || best.selection[narrowed.whole[k]])
-            .collect();
-        for &k in by_reduced_cost.iter().take(CORE_CANDIDATES) {
-            keep[k] = true;
-        }
-        let (core, old) = task.restrict(&keep)?;
-        // Each core candidate's index in the whole task.
-        let whole: Vec<usize> = old.iter().map(|&k| narrowed.whole[k]).collect();
-        let seed: Vec<bool> = whole.iter().map(|&k| best.selection[k]).collect();
-        let upper = best.value;
-        Some(CoreSearch(Background::start(move || {
-            let found = search(&core, &seed, deadline)?;
-            (found.value < upper - slack(upper)).then(|| {
-                let mut selection = vec![false; whole_len];
-                for (new, _) in found.selection.iter().enumerate().filter(|(_, on)| **on) {
-                    selection[whole[new]] = true;
-                }
-                Incumbent {
-                    selection,
-                    value: found.value,
-                }
-            })
-        })))
+/// Replaces `best` (over the whole task's `whole_len` candidates) with the best plan among
+/// the narrowed task's candidates of least `reduced` cost, the incumbent's and the forced ones,
+/// when that is cheaper. The search is limited by nodes, not time, so that the same input
+/// gives the same plan.
+pub(super) fn improve(
+    narrowed: &Narrowed,
+    reduced: &[f64],
+    whole_len: usize,
+    best: &mut Incumbent,
+    deadline: Instant,
+) {
+    let task = &narrowed.task;
+    let mut by_reduced_cost: Vec<usize> = (0..task.len()).collect();
+    by_reduced_cost.sort_by(|&a, &b| reduced[a].total_cmp(&reduced[b]).then(a.cmp(&b)));
+    let mut keep: Vec<bool> = (0..task.len())
+        .map(|k| task.forced[k] || best.selection[narrowed.whole[k]])
+        .collect();
+    for &k in by_reduced_cost.iter().take(CORE_CANDIDATES) {
+        keep[k] = true;
     }
-
-    /// Replaces `best` with the search's plan when that is cheaper.
-    pub fn finish(self, best: &mut Incumbent) {
-        if let Some(found) = self.0.finish()
-            && found.value < best.value - slack(best.value)
-        {
-            *best = found;
-        }
-    }
-}
-
-/// The best plan of `core` that the node limit lets the search find from `seed`. A solver
-/// failure here only means no better plan: the exact search that follows meets the same
-/// solver and reports it.
-fn search(core: &Task, seed: &[bool], deadline: Instant) -> Option<Found> {
+    let Some((core, old)) = task.restrict(&keep) else {
+        return; // some goal has no achiever among them
+    };
+    let seed_selection: Vec<bool> = old
+        .iter()
+        .map(|&k| best.selection[narrowed.whole[k]])
+        .collect();
     let zeros = vec![0.0; core.len()];
     let mut search = Search {
-        task: core,
+        task: &core,
         budgets: Budgets::default(),
         measures: CostsOf {
             cost: &zeros,
@@ -98,9 +64,24 @@ fn search(core: &Task, seed: &[bool], deadline: Instant) -> Option<Found> {
         effort: Effort::default(),
         node_limit: Some(CORE_NODES),
     };
-    search
-        .run(Aim::AllGoals, incumbent_of(core, Aim::AllGoals, seed))
-        .ok()
+    // A solver failure here only means no better plan: the exact search that follows meets
+    // the same solver and reports it.
+    let Ok(found) = search.run(
+        Aim::AllGoals,
+        incumbent_of(&core, Aim::AllGoals, &seed_selection),
+    ) else {
+        return;
+    };
+    if found.value < best.value - slack(best.value) {
+        let mut selection = vec![false; task.len()];
+        for (new, &k) in old.iter().enumerate() {
+            selection[k] = found.selection[new];
+        }
+        *best = Incumbent {
+            selection: narrowed.in_whole(&selection, whole_len),
+            value: found.value,
+        };
+    }
 }
 
 #[cfg(test)]
@@ -129,8 +110,7 @@ mod tests {
             value: 12.0,
         };
         let deadline = Instant::now() + Duration::from_secs(10);
-        let search = CoreSearch::start(&narrowed, &[0.0; 4], task.len(), &best, deadline);
-        search.unwrap().finish(&mut best);
+        improve(&narrowed, &[0.0; 4], task.len(), &mut best, deadline);
         assert_eq!(best.selection, vec![true, false, false, true]);
         assert_eq!(best.value, 11.0);
     }
@@ -145,8 +125,7 @@ mod tests {
             value: 11.0,
         };
         let deadline = Instant::now() + Duration::from_secs(10);
-        let search = CoreSearch::start(&narrowed, &[0.0; 4], task.len(), &best, deadline);
-        search.unwrap().finish(&mut best);
+        improve(&narrowed, &[0.0; 4], task.len(), &mut best, deadline);
         assert_eq!((best.selection, best.value), (optimum, 11.0));
     }
 }

@@ -35,7 +35,6 @@ use crate::plan::simulate::Simulation;
 use crate::plan::task::Task;
 use crate::plan::warm::Multipliers;
 use active::Active;
-use core::CoreSearch;
 use narrow::Narrowed;
 use relaxed_choice::Relaxed;
 use repair::repair;
@@ -113,19 +112,11 @@ fn repairs_after(iteration: usize) -> bool {
 }
 
 /// Steps after which a large task whose incumbent is still far above the bound has its
-/// incumbent sought by a small exact search ([`CoreSearch`]): after the first steps the
+/// incumbent sought by a small exact search ([`core::improve`]): after the first steps the
 /// reduced costs point at the optimum's candidates, and a better incumbent found early narrows
 /// the task for the remaining steps. Later than these, the ascent has mostly narrowed the task
 /// already; a third search at step 128 cost more than it saved.
 const SEARCH_CORE_AFTER: [usize; 2] = [31, 63];
-
-/// Steps the ascent goes on beside that search before it takes up the search's plan, at its
-/// next look at narrowing (where a better incumbent first counts). On a large task the
-/// search takes as long as 10-30 steps; taken up at once, the ascent mostly waited for it. The
-/// plan is taken up at the same step whether or not a core was free for the search, so the
-/// same input gives the same plan. In-process A/B on 5,000 x 6 (best of 7 per instance)
-/// against searching in line: 25 steps 0.97 (geometric mean), 15 steps 0.98.
-const CORE_SEARCH_STEPS: usize = 25;
 
 /// How far above the bound (a share of its value) the incumbent must be for that search to
 /// pay: closer, the ascent and the exact search settle it sooner.
@@ -179,8 +170,6 @@ pub(crate) fn bound(
     // narrowed task, price the candidates it dropped as bargains (started from those, the
     // next solve's bound was no better than from scratch).
     let mut whole_multipliers: Option<Multipliers> = None;
-    // The small search running beside the ascent, and the step from which its plan is due.
-    let mut core_search: Option<(CoreSearch, usize)> = None;
     for iteration in 0.. {
         let limit = if narrowed.task.len() > LARGE_TASK {
             2 * iterations
@@ -223,25 +212,12 @@ pub(crate) fn bound(
             && narrowed.task.len() >= LARGE_TASK
             && best.value - bound > CORE_GAP * best.value
         {
-            if let Some((earlier, _)) = core_search.take() {
-                earlier.finish(best);
-            }
-            core_search = CoreSearch::start(&narrowed, reduced, whole.len(), best, deadline)
-                .map(|search| (search, iteration + CORE_SEARCH_STEPS));
-        }
-        let look_at_narrowing = (iteration + 1) % NARROW_EVERY == 0;
-        if look_at_narrowing
-            && core_search
-                .as_ref()
-                .is_some_and(|&(_, due)| iteration >= due)
-            && let Some((search, _)) = core_search.take()
-        {
-            search.finish(best);
+            core::improve(&narrowed, reduced, whole.len(), best, deadline);
         }
         if !granule.can_beat(bound, best.value) || step_scale < MIN_STEP_SCALE {
             break;
         }
-        if look_at_narrowing {
+        if (iteration + 1) % NARROW_EVERY == 0 {
             // A forced candidate is taken in every relaxed choice, its reduced cost already
             // in the bound.
             let keep: Vec<bool> = (0..narrowed.task.len())
@@ -336,9 +312,6 @@ pub(crate) fn bound(
             u[r] = (u[r] - step * g).max(0.0);
             active.note(r, u[r]);
         }
-    }
-    if let Some((search, _)) = core_search {
-        search.finish(best);
     }
     repair(&narrowed, &best_reduced, whole.len(), best);
     let task = &narrowed.task;
