@@ -12,7 +12,7 @@ use crate::catalog::needs::Need;
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx, Level, SkillIdx};
 use crate::plan::dominance::{Verdicts, dominated_credentials};
-use crate::plan::solve::Reached;
+use crate::plan::solve::{Reached, takeable_in};
 use crate::plan::supports::Supports;
 use crate::plan::{Constraints, Objective, PlanRequest};
 
@@ -95,23 +95,21 @@ impl Task {
         reached: &Reached,
         earlier: Option<&Verdicts>,
     ) -> (Self, Verdicts) {
-        let (start, everything) = (&reached.start, &reached.everything);
-        let reachable_in = |reach: &Reach| -> Vec<bool> {
-            (0..catalog.credentials.len())
-                .map(|c| reach.done[c] && !start.done[c])
-                .collect()
-        };
-        // Without constraints, what can be reached is what the person can reach at all.
-        let forward = if request.constraints == Constraints::default() {
-            Cow::Borrowed(everything)
+        let start = &reached.start;
+        // Without constraints, what can be reached is what the person can reach at all: the
+        // same for every role, so ranking finds it once.
+        let (forward, reachable) = if request.constraints == Constraints::default() {
+            (
+                Cow::Borrowed(&reached.everything),
+                Cow::Borrowed(&reached.takeable),
+            )
         } else {
             // Only a credential relevant with nothing excluded can be relevant now, and whether
             // one of those can be reached turns on others of them alone: relevance takes in
             // every credential that can meet a need of one it holds. So the reach is worked
             // out over those, not over the whole catalog (over the whole of 20,000 credentials it
             // was a quarter of re-planning after an exclusion).
-            let may_matter =
-                relevant_credentials(catalog, start, &reachable_in(everything), wanted);
+            let may_matter = relevant_credentials(catalog, start, &reached.takeable, wanted);
             let allowed: Vec<CredIdx> = (0..catalog.credentials.len())
                 .filter(|&c| {
                     may_matter[c] && !start.done[c] && is_allowed(catalog, &request.constraints, c)
@@ -119,9 +117,9 @@ impl Task {
                 .collect();
             let mut forward = start.clone();
             forward.saturate(catalog, &allowed);
-            Cow::Owned(forward)
+            let reachable = takeable_in(&forward, start);
+            (Cow::Owned(forward), Cow::Owned(reachable))
         };
-        let reachable = reachable_in(&forward);
 
         let relevant = relevant_credentials(catalog, start, &reachable, wanted);
         let mut candidates: Vec<CredIdx> = (0..catalog.credentials.len())
