@@ -61,6 +61,15 @@ impl Reach {
         self.apply_grants(catalog, credential);
     }
 
+    /// Per credential, whether it was taken on the way to this state (held ones are not).
+    pub fn taken_mask(&self) -> Vec<bool> {
+        let mut taken = vec![false; self.done.len()];
+        for &c in &self.taken {
+            taken[c] = true;
+        }
+        taken
+    }
+
     /// Takes, in rounds of increasing index, every candidate that becomes allowed until
     /// nothing changes. Returns the candidates that could not be taken.
     pub fn saturate(&mut self, catalog: &Catalog, candidates: &[CredIdx]) -> Vec<CredIdx> {

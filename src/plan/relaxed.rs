@@ -81,10 +81,12 @@ impl Supporters {
 
     /// The cheapest achiever of goal `g`, if any is reachable.
     pub fn best_achiever(&self, task: &Task, g: usize) -> Option<usize> {
-        task.goals[g]
-            .achievers
-            .iter()
-            .copied()
+        self.cheapest(task.goals[g].achievers.iter().copied())
+    }
+
+    /// The reachable candidate of least cost among `candidates` (the lowest index among equals).
+    pub fn cheapest(&self, candidates: impl Iterator<Item = usize>) -> Option<usize> {
+        candidates
             .filter(|&k| self.cost[k].is_finite())
             .min_by(|&a, &b| self.cost[a].total_cmp(&self.cost[b]).then(a.cmp(&b)))
     }

@@ -52,16 +52,9 @@ impl SharedGreedy {
         let shared_index = |k: usize| self.task.candidates.binary_search(&role_task.candidates[k]);
         let mut taken = vec![false; self.task.len()];
         for &g in goals {
-            let best = role_task.goals[g]
-                .achievers
-                .iter()
-                .filter_map(|&k| shared_index(k).ok())
-                .filter(|&s| self.supporters.cost[s].is_finite())
-                .min_by(|&a, &b| {
-                    let cost = &self.supporters.cost;
-                    cost[a].total_cmp(&cost[b]).then(a.cmp(&b))
-                });
-            if let Some(s) = best {
+            let achievers = role_task.goals[g].achievers.iter();
+            let shared = achievers.filter_map(|&k| shared_index(k).ok());
+            if let Some(s) = self.supporters.cheapest(shared) {
                 self.supporters
                     .select_with_supports(&self.task, s, &mut taken);
             }

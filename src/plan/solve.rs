@@ -29,8 +29,8 @@ pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError>
 pub(crate) struct Reached {
     pub start: Reach,
     pub everything: Reach,
-    /// Per credential, whether `everything` takes it and `start` does not hold it: what the
-    /// person can still take with nothing excluded.
+    /// Per credential, whether `everything` took it: what the person can still take with
+    /// nothing excluded.
     pub takeable: Vec<bool>,
     /// Who dominates each credential, when the caller plans many roles with one objective and
     /// one set of constraints (those of every request it passes this with).
@@ -47,23 +47,13 @@ impl Reached {
         let all: Vec<CredIdx> = (0..catalog.credentials.len()).collect();
         everything.saturate(catalog, &all);
         Ok(Reached {
-            takeable: takeable_in(&everything, &start),
+            takeable: everything.taken_mask(),
             start,
             everything,
             dominators: None,
             greedy: None,
         })
     }
-}
-
-/// Per credential, whether `reach` takes it and `start` does not hold it.
-pub(crate) fn takeable_in(reach: &Reach, start: &Reach) -> Vec<bool> {
-    reach
-        .done
-        .iter()
-        .zip(&start.done)
-        .map(|(&reached, &held)| reached && !held)
-        .collect()
 }
 
 /// [`plan`], starting from what an earlier solve knew, and returning what this one knows.

@@ -12,7 +12,7 @@ use crate::catalog::needs::Need;
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx, Level, SkillIdx};
 use crate::plan::dominance::{Verdicts, dominated_credentials};
-use crate::plan::solve::{Reached, takeable_in};
+use crate::plan::solve::Reached;
 use crate::plan::supports::Supports;
 use crate::plan::{Constraints, Objective, PlanRequest};
 
@@ -117,7 +117,7 @@ impl Task {
                 .collect();
             let mut forward = start.clone();
             forward.saturate(catalog, &allowed);
-            let reachable = takeable_in(&forward, start);
+            let reachable = forward.taken_mask();
             (Cow::Owned(forward), Cow::Owned(reachable))
         };
 
