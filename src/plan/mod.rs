@@ -21,7 +21,7 @@ mod result;
 mod schedule;
 mod search;
 mod settled;
-mod shared_greedy;
+mod shared_task;
 mod simulate;
 mod solve;
 mod supports;

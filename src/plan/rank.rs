@@ -5,7 +5,7 @@ use std::time::Duration;
 use crate::catalog::{Catalog, RoleIdx};
 use crate::parallel::in_parallel;
 use crate::plan::dominance::Dominators;
-use crate::plan::shared_greedy::SharedGreedy;
+use crate::plan::shared_task::SharedTask;
 use crate::plan::solve::{Reached, plan_from};
 use crate::plan::{Constraints, Objective, Person, PlanError, PlanRequest, fit};
 
@@ -40,7 +40,7 @@ pub fn rank_roles(
     };
     let mut reached = Reached::of(catalog, person)?;
     reached.dominators = Some(Dominators::of_all(catalog, &request_for(0), &reached.start));
-    reached.greedy = Some(SharedGreedy::of(catalog, &request_for(0), &reached));
+    reached.shared = Some(SharedTask::of(catalog, &request_for(0), &reached));
     let rank_one = |role: RoleIdx| -> Result<RoleRank, PlanError> {
         let request = request_for(role);
         let (pathway, _) = plan_from(catalog, &request, None, Some(&reached))?;

@@ -7,14 +7,14 @@ use std::time::Instant;
 
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx, Level, SkillIdx};
-use crate::plan::dominance::Dominators;
+use crate::plan::dominance::{Dominators, Verdicts};
 use crate::plan::every_goal::close_every_goal;
 use crate::plan::milp::{Aim, Budgets, CostsOf};
 use crate::plan::pathway::Pathway;
 use crate::plan::relaxed::{Supporters, greedy_selection};
 use crate::plan::search::{Found, Search, value_of};
 use crate::plan::settled::Settled;
-use crate::plan::shared_greedy::SharedGreedy;
+use crate::plan::shared_task::SharedTask;
 use crate::plan::simulate::{Simulation, drop_redundant};
 use crate::plan::task::Task;
 use crate::plan::warm::{KnownReach, Memory, Multipliers};
@@ -35,8 +35,8 @@ pub(crate) struct Reached {
     /// Who dominates each credential, when the caller plans many roles with one objective and
     /// one set of constraints (those of every request it passes this with).
     pub dominators: Option<Dominators>,
-    /// Best supporters for every role, for such a caller.
-    pub greedy: Option<SharedGreedy>,
+    /// The task of every role's goals, for such a caller to cut each role's task from.
+    pub shared: Option<SharedTask>,
 }
 
 impl Reached {
@@ -51,7 +51,7 @@ impl Reached {
             start,
             everything,
             dominators: None,
-            greedy: None,
+            shared: None,
         })
     }
 }
@@ -109,7 +109,17 @@ pub(crate) fn plan_from(
     let wanted = coverable_goals(&gap, everything);
 
     let earlier_verdicts = remembered.map(|(_, verdicts)| verdicts);
-    let (task, verdicts) = Task::build_with(catalog, request, &wanted, reached, earlier_verdicts);
+    let shared = reached.shared.as_ref();
+    let from_shared = shared.and_then(|shared| shared.task_for(&wanted));
+    let (task, verdicts, in_shared) = match from_shared {
+        // Verdicts are remembered for re-planning one role, which never starts from these.
+        Some((task, in_shared)) => (task, Verdicts::default(), Some(in_shared)),
+        None => {
+            let (task, verdicts) =
+                Task::build_with(catalog, request, &wanted, reached, earlier_verdicts);
+            (task, verdicts, None)
+        }
+    };
     let cost: Vec<f64> = task
         .candidates
         .iter()
@@ -144,10 +154,9 @@ pub(crate) fn plan_from(
             drop_redundant(&task, &mut selection, &all_goals);
             incumbent_of(&task, Aim::AllGoals, &selection)
         };
-        let shared = reached.greedy.as_ref();
         let mut incumbent = shared
-            .and_then(|shared| shared.selection(&task, &all_goals))
-            .map(greedy)
+            .zip(in_shared.as_deref())
+            .map(|(shared, in_shared)| greedy(shared.selection(&task, in_shared, &all_goals)))
             .filter(|found| found.value.is_finite())
             .unwrap_or_else(|| {
                 let supporters = Supporters::compute(&task);

@@ -39,24 +39,8 @@ impl Task {
     /// A plan of the fewest candidates takes none of them, since it stays a plan without them.
     /// True when any was unmarked.
     fn drop_unneeded(&self, keep: &mut [bool]) -> bool {
-        let mut needed = vec![false; self.len()];
-        let mut queue: Vec<usize> = Vec::new();
-        for goal in &self.goals {
-            for &k in &goal.achievers {
-                if keep[k] && !needed[k] {
-                    needed[k] = true;
-                    queue.push(k);
-                }
-            }
-        }
-        while let Some(k) = queue.pop() {
-            for &d in self.supports.of(k).flatten() {
-                if keep[d] && !needed[d] {
-                    needed[d] = true;
-                    queue.push(d);
-                }
-            }
-        }
+        let all_goals: Vec<usize> = (0..self.goals.len()).collect();
+        let needed = self.needed_by(&all_goals, |k| keep[k]);
         let mut dropped = false;
         for (kept, needed) in keep.iter_mut().zip(needed) {
             if *kept && !needed {
@@ -65,6 +49,37 @@ impl Task {
             }
         }
         dropped
+    }
+
+    /// The task of the goals `goals` alone (their weights as here): their achievers and,
+    /// going backwards, every member of a support of one of those, with each new candidate's
+    /// old index. Ranking cuts each role's task so from the task of every role's goals.
+    pub fn for_goals(&self, goals: &[usize]) -> (Task, Vec<usize>) {
+        let relevant = self.needed_by(goals, |_| true);
+        self.subtask(&relevant, goals)
+    }
+
+    /// Per candidate, whether it is among those `allowed` and is an achiever of one of
+    /// `goals` or, going backwards, a member of a support of one that is.
+    fn needed_by(&self, goals: &[usize], allowed: impl Fn(usize) -> bool) -> Vec<bool> {
+        let mut needed = vec![false; self.len()];
+        let mut queue: Vec<usize> = Vec::new();
+        let mut reach = |k: usize, queue: &mut Vec<usize>| {
+            if allowed(k) && !std::mem::replace(&mut needed[k], true) {
+                queue.push(k);
+            }
+        };
+        for &g in goals {
+            for &k in &self.goals[g].achievers {
+                reach(k, &mut queue);
+            }
+        }
+        while let Some(k) = queue.pop() {
+            for &d in self.supports.of(k).flatten() {
+                reach(d, &mut queue);
+            }
+        }
+        needed
     }
 
     /// The independent parts of the task: candidates linked by a support or a shared goal
