@@ -120,16 +120,9 @@ pub(crate) fn plan_from(
             (task, verdicts, None)
         }
     };
-    let cost: Vec<f64> = task
-        .candidates
-        .iter()
-        .map(|&c| catalog.credentials[c].cost)
-        .collect();
-    let hours: Vec<f64> = task
-        .candidates
-        .iter()
-        .map(|&c| catalog.credentials[c].hours)
-        .collect();
+    let flat = catalog.flat();
+    let cost: Vec<f64> = task.candidates.iter().map(|&c| flat.cost[c]).collect();
+    let hours: Vec<f64> = task.candidates.iter().map(|&c| flat.hours[c]).collect();
     let budgets = Budgets {
         cost: request.constraints.budget_cost,
         hours: request.constraints.budget_hours,

@@ -58,17 +58,27 @@ pub(crate) fn objective_weight(
     }
 }
 
-/// Whether the person's constraints allow `credential` at all.
+/// Whether the person's constraints allow `credential` at all. The credential's own record
+/// (a cache miss, asked of thousands of credentials per solve) is read only for its provider,
+/// and only when some provider is excluded.
 pub(crate) fn is_allowed(
     catalog: &Catalog,
     constraints: &Constraints,
     credential: CredIdx,
 ) -> bool {
-    let c = &catalog.credentials[credential];
+    let flat = catalog.flat();
+    let provider_allowed = || {
+        let provider = &catalog.credentials[credential].provider;
+        !constraints.exclude_providers.contains(provider)
+    };
     !constraints.exclude.contains(&credential)
-        && !constraints.exclude_providers.contains(&c.provider)
-        && constraints.budget_cost.is_none_or(|b| c.cost <= b)
-        && constraints.budget_hours.is_none_or(|b| c.hours <= b)
+        && constraints
+            .budget_cost
+            .is_none_or(|b| flat.cost[credential] <= b)
+        && constraints
+            .budget_hours
+            .is_none_or(|b| flat.hours[credential] <= b)
+        && (constraints.exclude_providers.is_empty() || provider_allowed())
 }
 
 /// A credential's index among the candidates when it is not one.
