@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx, Level, SkillIdx};
-use crate::plan::dominance::{Dominators, Verdicts};
+use crate::plan::dominance::Dominators;
 use crate::plan::every_goal::close_every_goal;
 use crate::plan::milp::{Aim, Budgets, CostsOf};
 use crate::plan::pathway::Pathway;
@@ -16,7 +16,7 @@ use crate::plan::search::{Found, Search, value_of};
 use crate::plan::settled::Settled;
 use crate::plan::shared_task::SharedTask;
 use crate::plan::simulate::{Simulation, drop_redundant};
-use crate::plan::task::Task;
+use crate::plan::task::{Learned, Task};
 use crate::plan::warm::{KnownReach, Memory, Multipliers};
 use crate::plan::{GapItem, Person, Plan, PlanError, PlanRequest, SolveStats, Uncoverable, gap};
 
@@ -76,7 +76,7 @@ pub(crate) fn plan_from(
             plan: chosen,
             multipliers: earlier.multipliers.clone(),
             reach: earlier.reach_of(catalog, &request.person).cloned(),
-            verdicts: earlier.verdicts.clone(),
+            learned: earlier.learned.clone(),
         };
         return Ok((plan, memory));
     }
@@ -84,7 +84,7 @@ pub(crate) fn plan_from(
     let gap = gap(catalog, request.role, person);
     // What the earlier solve knew of this person (their reach, and who dominated whom for
     // them), when it was this person's.
-    let remembered = earlier.and_then(|e| Some((e.reach_of(catalog, person)?, &e.verdicts)));
+    let remembered = earlier.and_then(|e| Some((e.reach_of(catalog, person)?, &e.learned)));
     let mut known = None;
     let reached = match reached {
         Some(reached) => reached,
@@ -108,16 +108,17 @@ pub(crate) fn plan_from(
         .collect();
     let wanted = coverable_goals(&gap, everything);
 
-    let earlier_verdicts = remembered.map(|(_, verdicts)| verdicts);
+    let earlier_learned = remembered.map(|(_, learned)| learned);
     let shared = reached.shared.as_ref();
     let from_shared = shared.and_then(|shared| shared.task_for(&wanted));
-    let (task, verdicts, in_shared) = match from_shared {
-        // Verdicts are remembered for re-planning one role, which never starts from these.
-        Some((task, in_shared)) => (task, Verdicts::default(), Some(in_shared)),
+    let (task, learned, in_shared) = match from_shared {
+        // What a build learns is remembered for re-planning one role, which never starts from
+        // these.
+        Some((task, in_shared)) => (task, Learned::default(), Some(in_shared)),
         None => {
-            let (task, verdicts) =
-                Task::build_with(catalog, request, &wanted, reached, earlier_verdicts);
-            (task, verdicts, None)
+            let (task, learned) =
+                Task::build_with(catalog, request, &wanted, reached, earlier_learned);
+            (task, learned, None)
         }
     };
     let flat = catalog.flat();
@@ -232,7 +233,7 @@ pub(crate) fn plan_from(
         plan: chosen,
         multipliers,
         reach: known,
-        verdicts,
+        learned,
     };
     Ok((plan, memory))
 }

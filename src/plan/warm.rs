@@ -10,12 +10,11 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::catalog::{Catalog, CredIdx, SkillIdx};
-use crate::plan::dominance::Verdicts;
 use crate::plan::relaxed::{Supporters, greedy_selection};
 use crate::plan::settled::Settled;
 use crate::plan::simulate::{Simulation, drop_redundant};
 use crate::plan::solve::Reached;
-use crate::plan::task::Task;
+use crate::plan::task::{Learned, Task};
 use crate::plan::{Person, Plan, PlanError, PlanRequest};
 
 /// The Lagrangian multipliers of a solve, keyed by what survives a small edit: a support row
@@ -83,8 +82,9 @@ pub(crate) struct Memory {
     /// What its person could reach, which an edit that leaves the person as they were (an
     /// exclusion, another role) need not work out again.
     pub reach: Option<KnownReach>,
-    /// Which candidates were dominated, and by whom, for the same person.
-    pub verdicts: Verdicts,
+    /// What building its task learned (who dominated whom, what was relevant), for the same
+    /// person.
+    pub learned: Learned,
 }
 
 /// What one person can reach in one catalog.

@@ -81,6 +81,22 @@ pub(crate) fn is_allowed(
         && (constraints.exclude_providers.is_empty() || provider_allowed())
 }
 
+/// What building a task for one person learned, for the next build for that person.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Learned {
+    /// Who dominated whom among the candidates.
+    pub verdicts: Verdicts,
+    relevance: Option<Relevance>,
+}
+
+/// Per credential, whether it is relevant to the goals `asked` (skill, level) with nothing
+/// excluded.
+#[derive(Debug, Clone)]
+struct Relevance {
+    asked: Vec<(SkillIdx, Level)>,
+    relevant: Vec<bool>,
+}
+
 /// A credential's index among the candidates when it is not one.
 const NOT_A_CANDIDATE: u32 = u32::MAX;
 
@@ -96,16 +112,24 @@ impl Task {
         Task::build_with(catalog, request, wanted, reached, None).0
     }
 
-    /// [`Task::build`], reusing the dominance verdicts of an `earlier` solve for the same
-    /// person, and returning this one's.
+    /// [`Task::build`], reusing what building a task for an `earlier` solve for the same
+    /// person learned, and returning what this one learned.
     pub fn build_with(
         catalog: &Catalog,
         request: &PlanRequest,
         wanted: &[(SkillIdx, Level, f64)],
         reached: &Reached,
-        earlier: Option<&Verdicts>,
-    ) -> (Self, Verdicts) {
+        earlier: Option<&Learned>,
+    ) -> (Self, Learned) {
         let start = &reached.start;
+        // What is relevant to these goals with nothing excluded: an edit of the constraints
+        // leaves it as it was, and finding it again over 20,000 credentials was a seventh of
+        // re-planning after an exclusion.
+        let asked: Vec<(SkillIdx, Level)> = wanted.iter().map(|&(s, l, _)| (s, l)).collect();
+        let unconstrained = match earlier.and_then(|e| e.relevance.as_ref()) {
+            Some(known) if known.asked == asked => known.relevant.clone(),
+            _ => relevant_credentials(catalog, start, &reached.takeable, wanted),
+        };
         // Without constraints, what can be reached is what the person can reach at all: the
         // same for every role, so ranking finds it once.
         let (forward, reachable) = if request.constraints == Constraints::default() {
@@ -119,7 +143,7 @@ impl Task {
             // every credential that can meet a need of one it holds. So the reach is worked
             // out over those, not over the whole catalog (over the whole of 20,000 credentials it
             // was a quarter of re-planning after an exclusion).
-            let may_matter = relevant_credentials(catalog, start, &reached.takeable, wanted);
+            let may_matter = &unconstrained;
             let allowed: Vec<CredIdx> = (0..catalog.credentials.len())
                 .filter(|&c| {
                     may_matter[c] && !start.done[c] && is_allowed(catalog, &request.constraints, c)
@@ -131,7 +155,11 @@ impl Task {
             (Cow::Owned(forward), Cow::Owned(reachable))
         };
 
-        let relevant = relevant_credentials(catalog, start, &reachable, wanted);
+        let relevant = if request.constraints == Constraints::default() {
+            Cow::Borrowed(&unconstrained)
+        } else {
+            Cow::Owned(relevant_credentials(catalog, start, &reachable, wanted))
+        };
         let mut candidates: Vec<CredIdx> = (0..catalog.credentials.len())
             .filter(|&c| relevant[c])
             .collect();
@@ -141,7 +169,7 @@ impl Task {
             start,
             &candidates,
             reached.dominators.as_ref(),
-            earlier,
+            earlier.map(|e| &e.verdicts),
         );
         // Both are ascending, so one walk along the dominated finds each candidate's verdict.
         let mut dominated = dominated.iter().peekable();
@@ -232,7 +260,14 @@ impl Task {
             goals,
         };
         task.forced = task.forced_candidates();
-        (task, verdicts)
+        let learned = Learned {
+            verdicts,
+            relevance: Some(Relevance {
+                asked,
+                relevant: unconstrained,
+            }),
+        };
+        (task, learned)
     }
 
     /// Candidates every full plan contains: the sole achiever of a goal, and transitively the
