@@ -10,7 +10,7 @@
 //!   the role's goals, closed backwards under supports.
 //! - A credential dominated in the shared task is dominated for the role too: it is relevant to
 //!   the role for a skill level it grants (one named as a prerequisite is never swapped out),
-//!   and its dominator grants that level as well, so it is relevant to the role as well.
+//!   and its dominator grants that level too, so it is relevant to the role as well.
 //! - A credential's cheapest way in is the same whichever role it serves.
 
 use std::collections::BTreeSet;

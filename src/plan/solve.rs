@@ -167,9 +167,9 @@ pub(crate) fn plan_from(
                 greedy(greedy_selection(&task, &supporters, &all_goals))
             });
         let start = earlier.map(|e| &e.multipliers);
-        let (found, learned) =
+        let (found, ascended) =
             close_every_goal(&task, incumbent, start, deadline, &mut search.effort)?;
-        multipliers = learned;
+        multipliers = ascended;
         (found, true)
     } else {
         let coverage = search.run(
