@@ -9,15 +9,13 @@ use crate::plan::task::objective_weight;
 use crate::plan::{Objective, PlanRequest};
 
 /// Candidates dominated by another candidate, ascending, with the verdicts that found them.
-/// Among equals the lowest index stays. `known`, when given, must be [`Dominators::of_all`] for
-/// the same person, objective and constraints; `earlier`, the verdicts of a solve for the same
-/// person.
+/// Among equals the lowest index stays. `earlier`, when given, holds the verdicts of a solve for
+/// the same person.
 pub(crate) fn dominated_credentials(
     catalog: &Catalog,
     request: &PlanRequest,
     start: &Reach,
     candidates: &[CredIdx],
-    known: Option<&Dominators>,
     earlier: Option<&Verdicts>,
 ) -> (Vec<CredIdx>, Verdicts) {
     // Being complete is a fact only the credential itself adds, so a credential another
@@ -44,18 +42,17 @@ pub(crate) fn dominated_credentials(
         if named[c] {
             return NOT_ASKED;
         }
-        let witness = match (known, earlier.map(|e| e.verdict[c])) {
-            (Some(known), _) => known.of(c).iter().copied().find(|&d| candidate[d]),
-            (None, Some(NOT_DOMINATED)) => None,
-            (None, Some(w)) if w != NOT_ASKED && candidate[w as usize] => Some(w as usize),
-            (None, _) => dominators(catalog, request, start, c, |d| candidate[d]).next(),
+        let witness = match earlier.map(|e| e.verdict[c]) {
+            Some(NOT_DOMINATED) => None,
+            Some(w) if w != NOT_ASKED && candidate[w as usize] => Some(w as usize),
+            _ => dominators(catalog, request, start, c, |d| candidate[d]).next(),
         };
         witness.map_or(NOT_DOMINATED, |w| w as u32)
     };
     // Each verdict stands alone. At 5,000 candidates and more, asking afresh took over a
     // millisecond, so the candidates are shared out over the cores in chunks. Verdicts known
     // already take microseconds, less than starting a thread.
-    let per_chunk = if known.is_none() && earlier.is_none() {
+    let per_chunk = if earlier.is_none() {
         CANDIDATES_PER_CHUNK
     } else {
         candidates.len().max(1)
@@ -105,31 +102,6 @@ const CANDIDATES_PER_CHUNK: usize = 1_024;
 
 const NOT_ASKED: u32 = u32::MAX;
 const NOT_DOMINATED: u32 = u32::MAX - 1;
-
-/// For every credential, the credentials that dominate it, for one person, objective and set
-/// of constraints: ranking roles plans every role with these, so it finds them once instead of
-/// once per role.
-pub(crate) struct Dominators {
-    /// Credential `c`'s dominators are `of[first[c]..first[c + 1]]`.
-    first: Vec<usize>,
-    of: Vec<CredIdx>,
-}
-
-impl Dominators {
-    pub fn of_all(catalog: &Catalog, request: &PlanRequest, start: &Reach) -> Self {
-        let mut first = vec![0];
-        let mut of = Vec::new();
-        for c in 0..catalog.credentials.len() {
-            of.extend(dominators(catalog, request, start, c, |_| true));
-            first.push(of.len());
-        }
-        Dominators { first, of }
-    }
-
-    fn of(&self, c: CredIdx) -> &[CredIdx] {
-        &self.of[self.first[c]..self.first[c + 1]]
-    }
-}
 
 /// The credentials among those `allowed` that dominate `c`.
 fn dominators<'a>(
@@ -231,20 +203,14 @@ mod tests {
             };
             let mut candidates: Vec<CredIdx> = (0..catalog.credentials.len()).collect();
             let (_, mut verdicts) =
-                dominated_credentials(&catalog, &request, &start, &candidates, None, None);
+                dominated_credentials(&catalog, &request, &start, &candidates, None);
             let mut reused_a_verdict = false;
             for _ in 0..6 {
                 candidates.retain(|_| !rng.chance(15));
                 let (fresh, _) =
-                    dominated_credentials(&catalog, &request, &start, &candidates, None, None);
-                let (again, next) = dominated_credentials(
-                    &catalog,
-                    &request,
-                    &start,
-                    &candidates,
-                    None,
-                    Some(&verdicts),
-                );
+                    dominated_credentials(&catalog, &request, &start, &candidates, None);
+                let (again, next) =
+                    dominated_credentials(&catalog, &request, &start, &candidates, Some(&verdicts));
                 assert_eq!(again, fresh);
                 reused_a_verdict |= fresh
                     .iter()
@@ -283,7 +249,7 @@ mod tests {
             })
             .collect();
         let (dominated, verdicts) =
-            dominated_credentials(&catalog, &request, &start, &candidates, None, None);
+            dominated_credentials(&catalog, &request, &start, &candidates, None);
         assert!(!dominated.is_empty());
         assert_eq!(dominated, asked_in_turn);
         for &c in &dominated {

@@ -4,7 +4,6 @@ use std::time::Duration;
 
 use crate::catalog::{Catalog, RoleIdx};
 use crate::parallel::in_parallel;
-use crate::plan::dominance::Dominators;
 use crate::plan::shared_task::SharedTask;
 use crate::plan::solve::{Reached, plan_from};
 use crate::plan::{Constraints, Objective, Person, PlanError, PlanRequest, fit};
@@ -39,7 +38,6 @@ pub fn rank_roles(
         ..PlanRequest::new(role, person.clone())
     };
     let mut reached = Reached::of(catalog, person)?;
-    reached.dominators = Some(Dominators::of_all(catalog, &request_for(0), &reached.start));
     reached.shared = Some(SharedTask::of(catalog, &request_for(0), &reached));
     let rank_one = |role: RoleIdx| -> Result<RoleRank, PlanError> {
         let request = request_for(role);
@@ -96,7 +94,7 @@ mod tests {
     use super::*;
     use crate::plan::plan;
 
-    /// Ranking finds who dominates whom once for all roles; each role's objective must still
+    /// Ranking cuts each role's task from one task of every role's goals; each role's objective must still
     /// be the optimum that planning that role alone proves, for the cost objective and a
     /// person partway along too.
     #[test]

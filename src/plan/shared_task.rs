@@ -99,7 +99,6 @@ impl SharedTask {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::dominance::Dominators;
     use crate::plan::milp::Aim;
     use crate::plan::rank::fixtures::catalog_and_people;
     use crate::plan::solve::incumbent_of;
@@ -112,8 +111,7 @@ mod tests {
         let (catalog, people) = catalog_and_people();
         for person in people {
             let request = PlanRequest::new(0, person.clone());
-            let mut reached = Reached::of(&catalog, &person).expect("a person of this catalog");
-            reached.dominators = Some(Dominators::of_all(&catalog, &request, &reached.start));
+            let reached = Reached::of(&catalog, &person).expect("a person of this catalog");
             let shared = SharedTask::of(&catalog, &request, &reached);
             for role in 0..catalog.roles.len() {
                 let request = PlanRequest::new(role, person.clone());

@@ -7,7 +7,6 @@ use std::time::Instant;
 
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx, Level, SkillIdx};
-use crate::plan::dominance::Dominators;
 use crate::plan::every_goal::close_every_goal;
 use crate::plan::milp::{Aim, Budgets, CostsOf};
 use crate::plan::pathway::Pathway;
@@ -32,10 +31,9 @@ pub(crate) struct Reached {
     /// Per credential, whether `everything` took it: what the person can still take with
     /// nothing excluded.
     pub takeable: Vec<bool>,
-    /// Who dominates each credential, when the caller plans many roles with one objective and
-    /// one set of constraints (those of every request it passes this with).
-    pub dominators: Option<Dominators>,
-    /// The task of every role's goals, for such a caller to cut each role's task from.
+    /// The task of every role's goals, when the caller plans many roles with one objective and
+    /// one set of constraints (those of every request it passes this with), to cut each
+    /// role's task from.
     pub shared: Option<SharedTask>,
 }
 
@@ -50,7 +48,6 @@ impl Reached {
             takeable: everything.taken_mask(),
             start,
             everything,
-            dominators: None,
             shared: None,
         })
     }

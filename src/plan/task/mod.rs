@@ -130,12 +130,12 @@ impl Task {
             Some(known) if known.asked == asked => known.relevant.clone(),
             _ => relevant_credentials(catalog, start, &reached.takeable, wanted),
         };
-        // Without constraints, what can be reached is what the person can reach at all: the
-        // same for every role, so ranking finds it once.
-        let (forward, reachable) = if request.constraints == Constraints::default() {
+        // Without constraints, what can be reached is what the person can reach at all (the
+        // same for every role), and what is relevant is what is relevant with nothing excluded.
+        let (forward, relevant) = if request.constraints == Constraints::default() {
             (
                 Cow::Borrowed(&reached.everything),
-                Cow::Borrowed(&reached.takeable),
+                Cow::Borrowed(&unconstrained),
             )
         } else {
             // Only a credential relevant with nothing excluded can be relevant now, and whether
@@ -143,22 +143,17 @@ impl Task {
             // every credential that can meet a need of one it holds. So the reach is worked
             // out over those, not over the whole catalog (over the whole of 20,000 credentials it
             // was a quarter of re-planning after an exclusion).
-            let may_matter = &unconstrained;
             let allowed: Vec<CredIdx> = (0..catalog.credentials.len())
                 .filter(|&c| {
-                    may_matter[c] && !start.done[c] && is_allowed(catalog, &request.constraints, c)
+                    unconstrained[c]
+                        && !start.done[c]
+                        && is_allowed(catalog, &request.constraints, c)
                 })
                 .collect();
             let mut forward = start.clone();
             forward.saturate(catalog, &allowed);
-            let reachable = forward.taken_mask();
-            (Cow::Owned(forward), Cow::Owned(reachable))
-        };
-
-        let relevant = if request.constraints == Constraints::default() {
-            Cow::Borrowed(&unconstrained)
-        } else {
-            Cow::Owned(relevant_credentials(catalog, start, &reachable, wanted))
+            let relevant = relevant_credentials(catalog, start, &forward.taken_mask(), wanted);
+            (Cow::Owned(forward), Cow::Owned(relevant))
         };
         let mut candidates: Vec<CredIdx> = (0..catalog.credentials.len())
             .filter(|&c| relevant[c])
@@ -168,7 +163,6 @@ impl Task {
             request,
             start,
             &candidates,
-            reached.dominators.as_ref(),
             earlier.map(|e| &e.verdicts),
         );
         // Both are ascending, so one walk along the dominated finds each candidate's verdict.
