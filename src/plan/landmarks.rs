@@ -11,6 +11,11 @@
 //! are condensed into strongly connected components (Tarjan), and each component's landmark, a
 //! bit set over the allowed candidates, is the union of what its members lead to, taken
 //! deepest component first. A set's landmark is then the union of its members'.
+//!
+//! A caller may ask only for landmarks of at most so many members. A component whose landmark
+//! is wider keeps no bits, and neither does any component that leads to it: on a large task
+//! most cones meet in a few deep components whose landmarks hold a third of the task, and
+//! uniting those bit sets was half the work.
 
 use crate::plan::supports::Supports;
 
@@ -22,10 +27,16 @@ pub(crate) struct Landmarks {
     /// Per candidate, its bit when it is among `allowed`, its component when it is passed
     /// through, or neither.
     place: Vec<Place>,
-    /// Component `c`'s landmark is `bits[c * words..(c + 1) * words]`.
+    /// Component `c`'s landmark is `bits[first_bit[c]..first_bit[c] + words]`, unless it is
+    /// [`WIDE`].
+    first_bit: Vec<usize>,
     bits: Vec<u64>,
     words: usize,
+    widest: usize,
 }
+
+/// Where a component's landmark would start, for one wider than the caller asked for.
+const WIDE: usize = usize::MAX;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Place {
@@ -43,11 +54,13 @@ struct Passed {
 }
 
 impl Landmarks {
-    /// The landmarks of the state where `taken` candidates are taken, for the unmet `sets`.
+    /// The landmarks of the state where `taken` candidates are taken, for the unmet `sets`,
+    /// of at most `widest` members.
     pub fn of<'a>(
         supports: &Supports,
         taken: &[bool],
         sets: impl Iterator<Item = &'a [usize]>,
+        widest: usize,
     ) -> Self {
         let meets = |support: &[usize]| support.iter().any(|&d| taken[d]);
         let mut place = vec![Place::Elsewhere; taken.len()];
@@ -93,18 +106,28 @@ impl Landmarks {
 
         let words = allowed.len().div_ceil(64);
         let components = Components::of(&passed, &place);
-        // Component numbers in the order Tarjan's algorithm completes them: every component a
-        // member leads to is complete, and its bits known, before the member's own.
-        let mut bits = vec![0u64; components.count * words];
+        // Landmarks of at most `widest` members are the only ones asked for, so wider ones
+        // need telling apart only when there can be any.
+        let may_be_wide = allowed.len() > widest;
+        // Components in the order Tarjan's algorithm completes them: every component a member
+        // leads to is complete, and its landmark known, before the member's own.
+        let mut first_bit = Vec::with_capacity(components.count);
+        let mut bits = Vec::new();
         for c in 0..components.count {
-            let (done, rest) = bits.split_at_mut(c * words);
-            let own = &mut rest[..words];
-            for &i in components.members(c) {
+            let start = bits.len();
+            bits.resize(start + words, 0u64);
+            let (done, own) = bits.split_at_mut(start);
+            let mut wide = false;
+            'members: for &i in components.members(c) {
                 for &m in &passed.leads[passed.first_lead[i]..passed.first_lead[i + 1]] {
                     match place[m] {
                         Place::Allowed(bit) => own[bit as usize / 64] |= 1 << (bit % 64),
                         Place::Through(j) if components.of[j as usize] != c => {
-                            let other = components.of[j as usize] * words;
+                            let other = first_bit[components.of[j as usize]];
+                            if other == WIDE {
+                                wide = true;
+                                break 'members;
+                            }
                             for (w, o) in own.iter_mut().zip(&done[other..other + words]) {
                                 *w |= o;
                             }
@@ -112,6 +135,12 @@ impl Landmarks {
                         _ => {}
                     }
                 }
+            }
+            if wide || (may_be_wide && members(own) > widest) {
+                bits.truncate(start);
+                first_bit.push(WIDE);
+            } else {
+                first_bit.push(start);
             }
         }
         // Passed candidates are told apart by component from here on.
@@ -121,25 +150,34 @@ impl Landmarks {
         Landmarks {
             allowed,
             place,
+            first_bit,
             bits,
             words,
+            widest,
         }
     }
 
     /// The landmark of `set`, one of the sets these were built for: ascending candidates.
-    pub fn of_set(&self, set: &[usize]) -> Vec<usize> {
+    /// None when it has more members than these landmarks were asked for.
+    pub fn of_set(&self, set: &[usize]) -> Option<Vec<usize>> {
         let mut union = vec![0u64; self.words];
         for &d in set {
             match self.place[d] {
                 Place::Allowed(bit) => union[bit as usize / 64] |= 1 << (bit % 64),
                 Place::Through(c) => {
-                    let own = &self.bits[c as usize * self.words..][..self.words];
-                    for (w, o) in union.iter_mut().zip(own) {
+                    let first = self.first_bit[c as usize];
+                    if first == WIDE {
+                        return None;
+                    }
+                    for (w, o) in union.iter_mut().zip(&self.bits[first..first + self.words]) {
                         *w |= o;
                     }
                 }
                 Place::Elsewhere => {}
             }
+        }
+        if members(&union) > self.widest {
+            return None;
         }
         let mut landmark = Vec::new();
         for (w, &word) in union.iter().enumerate() {
@@ -149,8 +187,13 @@ impl Landmarks {
                 word &= word - 1;
             }
         }
-        landmark
+        Some(landmark)
     }
+}
+
+/// How many members a bit set holds.
+fn members(bits: &[u64]) -> usize {
+    bits.iter().map(|w| w.count_ones() as usize).sum()
 }
 
 /// The strongly connected components of the passed candidates, where `i` has an edge to every
@@ -302,9 +345,20 @@ mod tests {
                         .collect()
                 })
                 .collect();
-            let landmarks = Landmarks::of(&supports, &taken, sets.iter().map(Vec::as_slice));
+            let landmarks = Landmarks::of(
+                &supports,
+                &taken,
+                sets.iter().map(Vec::as_slice),
+                usize::MAX,
+            );
+            // Asked for narrow ones only, the same landmarks come back, and no wider one.
+            let widest = rng.below(8);
+            let narrow = Landmarks::of(&supports, &taken, sets.iter().map(Vec::as_slice), widest);
             for set in &sets {
-                assert_eq!(landmarks.of_set(set), walked(&supports, &taken, set));
+                let landmark = walked(&supports, &taken, set);
+                let fits = landmark.len() <= widest;
+                assert_eq!(landmarks.of_set(set), Some(landmark.clone()));
+                assert_eq!(narrow.of_set(set), Some(landmark).filter(|_| fits));
             }
         }
     }
@@ -320,9 +374,11 @@ mod tests {
             supports.finish_candidate();
         }
         let taken = [false, false, false, false, true, false];
-        let landmarks = Landmarks::of(&supports, &taken, [&[0][..], &[1]].into_iter());
+        let landmarks = Landmarks::of(&supports, &taken, [&[0][..], &[1]].into_iter(), 2);
         // 2 can start now (4 is taken); 3 cannot, but 5 can.
-        assert_eq!(landmarks.of_set(&[0]), vec![2, 5]);
-        assert_eq!(landmarks.of_set(&[1]), vec![2, 5]);
+        assert_eq!(landmarks.of_set(&[0]), Some(vec![2, 5]));
+        assert_eq!(landmarks.of_set(&[1]), Some(vec![2, 5]));
+        let narrower = Landmarks::of(&supports, &taken, [&[0][..], &[1]].into_iter(), 1);
+        assert_eq!(narrower.of_set(&[0]), None);
     }
 }

@@ -130,7 +130,8 @@ impl Search<'_> {
                     ..best
                 });
             }
-            self.cuts.extend(sim.landmark_cuts(self.task));
+            // Every cut, however wide: the next MILP must not answer with this selection again.
+            self.cuts.extend(sim.landmark_cuts(self.task, usize::MAX));
             // A node-limited search only looks for a better plan, and there the extra LPs did
             // not pay.
             if aim == Aim::AllGoals && self.node_limit.is_none() {
@@ -179,7 +180,7 @@ impl Search<'_> {
             let Some(support) = answer.ok().and_then(|a| a.selection) else {
                 return;
             };
-            let cuts = Simulation::run(self.task, &support).landmark_cuts(self.task);
+            let cuts = Simulation::run(self.task, &support).landmark_cuts(self.task, usize::MAX);
             if cuts.is_empty() {
                 return;
             }

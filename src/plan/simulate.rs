@@ -44,9 +44,9 @@ impl Simulation {
     }
 
     /// For each stuck candidate, a cut per unmet support; for each unmet goal, a cut on its
-    /// achievers. Each is valid for every plan and broken by the simulated selection: see
-    /// [`Landmarks`].
-    pub fn landmark_cuts(&self, task: &Task) -> Vec<Cut> {
+    /// achievers; each of at most `widest` members. Each is valid for every plan and broken
+    /// by the simulated selection: see [`Landmarks`].
+    pub fn landmark_cuts(&self, task: &Task, widest: usize) -> Vec<Cut> {
         let mut sets: Vec<(Trigger, &[usize])> = Vec::new();
         for &k in &self.stuck {
             for support in task.supports.of(k).filter(|s| !self.meets(s)) {
@@ -56,11 +56,18 @@ impl Simulation {
         for g in (0..task.goals.len()).filter(|&g| !self.reaches(task, g)) {
             sets.push((Trigger::Goal(g), &task.goals[g].achievers));
         }
-        let landmarks = Landmarks::of(&task.supports, &self.taken, sets.iter().map(|s| s.1));
+        let landmarks = Landmarks::of(
+            &task.supports,
+            &self.taken,
+            sets.iter().map(|s| s.1),
+            widest,
+        );
         sets.into_iter()
-            .map(|(trigger, set)| Cut {
-                members: landmarks.of_set(set),
-                trigger,
+            .filter_map(|(trigger, set)| {
+                Some(Cut {
+                    members: landmarks.of_set(set)?,
+                    trigger,
+                })
             })
             .collect()
     }
