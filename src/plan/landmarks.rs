@@ -112,7 +112,9 @@ impl Landmarks {
         // Components in the order Tarjan's algorithm completes them: every component a member
         // leads to is complete, and its landmark known, before the member's own.
         let mut first_bit = Vec::with_capacity(components.count);
-        let mut bits = Vec::new();
+        // Room for every landmark, though wide ones give theirs back: growing it instead
+        // copied it over and over.
+        let mut bits = Vec::with_capacity(components.count * words);
         for c in 0..components.count {
             let start = bits.len();
             bits.resize(start + words, 0u64);

@@ -213,8 +213,8 @@ pub(crate) fn bound(
             break;
         }
         let task = &narrowed.task;
-        active.prune(&u);
         relaxed.solve(task, &rows, &u, active.rows());
+        active.prune(&u);
         let (reduced, take, taken, value) = (
             &relaxed.reduced,
             &relaxed.take,
@@ -280,6 +280,7 @@ pub(crate) fn bound(
                 spare_rows.rebuild(&narrowed.task, &narrowed.cuts);
                 u = moved.multipliers(&narrowed.task, &rows, &spare_rows, &u);
                 active = Active::of(&u);
+                relaxed.forget();
                 std::mem::swap(&mut rows, &mut spare_rows);
                 best_reduced = moved.per_candidate(&best_reduced);
                 known_cuts = narrowed.cuts.iter().cloned().collect();
