@@ -110,14 +110,14 @@ mod tests {
                 u.push(0.0);
             }
             // Some multipliers move, some fall to zero, some stay.
-            for r in 0..u.len() {
+            for (r, ur) in u.iter_mut().enumerate() {
                 if rng.chance(40) {
-                    u[r] = if rng.chance(30) {
+                    *ur = if rng.chance(30) {
                         0.0
                     } else {
                         rng.below(80) as f64 / 8.0
                     };
-                    active.note(r, u[r]);
+                    active.note(r, *ur);
                 }
             }
             kept.solve(&task, &rows, &u, active.rows());
