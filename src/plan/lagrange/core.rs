@@ -7,14 +7,19 @@
 //! the optimum or a plan close to it, and at a hundred-odd candidates branch-and-bound
 //! settles it in a few nodes. On 5,000 credentials at depth 6 this finds the optimum by the
 //! 64th step on most of the slowest instances, and the ascent then narrows the task early.
+//!
+//! The search runs beside the ascent, on a core of its own where one is free, and its plan is
+//! taken in some steps later ([`super::schedule::core_taken_in`]).
 
 use std::time::Instant;
 
+use crate::parallel::{Beside, beside};
 use crate::plan::lagrange::narrow::Narrowed;
 use crate::plan::lagrange::{Incumbent, slack};
 use crate::plan::milp::{Aim, Budgets, CostsOf};
 use crate::plan::search::{Effort, Search};
 use crate::plan::solve::incumbent_of;
+use crate::plan::task::Task;
 
 /// Candidates of least reduced cost in the small task: enough to hold the optimum on most
 /// large tasks, few enough for a quick search (100 and 200 both did worse).
@@ -24,36 +29,70 @@ const CORE_CANDIDATES: usize = 150;
 /// exact search proves the optimum later in any case.
 const CORE_NODES: u64 = 20;
 
-/// Replaces `best` (over the whole task's `whole_len` candidates) with the best plan among
-/// the narrowed task's candidates of least `reduced` cost, the incumbent's and the forced ones,
-/// when that is cheaper. The search is limited by nodes, not time, so that the same input
-/// gives the same plan.
-pub(super) fn improve(
+/// A small search under way, beside the ascent where a core is free: see [`begin`].
+pub(super) struct Pending(Beside<Option<Incumbent>>);
+
+/// Begins the search for a plan cheaper than `best` (over the whole task's `whole_len`
+/// candidates) among the narrowed task's candidates of least `reduced` cost, the incumbent's
+/// and the forced ones. The search is limited by nodes, not time, so that the same input gives
+/// the same plan; None when some goal has no achiever among those candidates.
+pub(super) fn begin(
     narrowed: &Narrowed,
     reduced: &[f64],
     whole_len: usize,
-    best: &mut Incumbent,
+    best: &Incumbent,
     deadline: Instant,
-) {
+) -> Option<Pending> {
     let task = &narrowed.task;
-    let mut by_reduced_cost: Vec<usize> = (0..task.len()).collect();
-    by_reduced_cost.sort_by(|&a, &b| reduced[a].total_cmp(&reduced[b]).then(a.cmp(&b)));
     let mut keep: Vec<bool> = (0..task.len())
         .map(|k| task.forced[k] || best.selection[narrowed.whole[k]])
         .collect();
-    for &k in by_reduced_cost.iter().take(CORE_CANDIDATES) {
+    let mut by_reduced_cost: Vec<usize> = (0..task.len()).collect();
+    let order = |a: &usize, b: &usize| reduced[*a].total_cmp(&reduced[*b]).then(a.cmp(b));
+    let least = CORE_CANDIDATES.min(task.len());
+    if least < task.len() {
+        by_reduced_cost.select_nth_unstable_by(least, order);
+    }
+    for &k in &by_reduced_cost[..least] {
         keep[k] = true;
     }
-    let Some((core, old)) = task.restrict(&keep) else {
-        return; // some goal has no achiever among them
-    };
-    let seed_selection: Vec<bool> = old
-        .iter()
-        .map(|&k| best.selection[narrowed.whole[k]])
-        .collect();
+    let (core, old) = task.restrict(&keep)?;
+    let in_whole: Vec<usize> = old.iter().map(|&k| narrowed.whole[k]).collect();
+    let seed: Vec<bool> = in_whole.iter().map(|&k| best.selection[k]).collect();
+    let seed_value = best.value;
+    Some(Pending(beside(move || {
+        let found = search(&core, &seed, deadline)?;
+        (found.value < seed_value - slack(seed_value)).then(|| {
+            let mut selection = vec![false; whole_len];
+            for (new, _) in found.selection.iter().enumerate().filter(|(_, on)| **on) {
+                selection[in_whole[new]] = true;
+            }
+            Incumbent {
+                selection,
+                value: found.value,
+            }
+        })
+    })))
+}
+
+impl Pending {
+    /// Waits for the search, and replaces `best` with its plan when that is cheaper.
+    pub fn finish(self, best: &mut Incumbent) {
+        if let Some(found) = self.0.join()
+            && found.value < best.value - slack(best.value)
+        {
+            *best = found;
+        }
+    }
+}
+
+/// The best plan of `core` that a node-limited search finds from the plan `seed`; None when
+/// the solver fails, which only means no better plan: the exact search that follows meets the
+/// same solver and reports it.
+fn search(core: &Task, seed: &[bool], deadline: Instant) -> Option<Incumbent> {
     let zeros = vec![0.0; core.len()];
     let mut search = Search {
-        task: &core,
+        task: core,
         budgets: Budgets::default(),
         measures: CostsOf {
             cost: &zeros,
@@ -64,24 +103,13 @@ pub(super) fn improve(
         effort: Effort::default(),
         node_limit: Some(CORE_NODES),
     };
-    // A solver failure here only means no better plan: the exact search that follows meets
-    // the same solver and reports it.
-    let Ok(found) = search.run(
-        Aim::AllGoals,
-        incumbent_of(&core, Aim::AllGoals, &seed_selection),
-    ) else {
-        return;
-    };
-    if found.value < best.value - slack(best.value) {
-        let mut selection = vec![false; task.len()];
-        for (new, &k) in old.iter().enumerate() {
-            selection[k] = found.selection[new];
-        }
-        *best = Incumbent {
-            selection: narrowed.in_whole(&selection, whole_len),
-            value: found.value,
-        };
-    }
+    let found = search
+        .run(Aim::AllGoals, incumbent_of(core, Aim::AllGoals, seed))
+        .ok()?;
+    Some(Incumbent {
+        selection: found.selection,
+        value: found.value,
+    })
 }
 
 #[cfg(test)]
@@ -101,6 +129,12 @@ mod tests {
         )
     }
 
+    fn improve(narrowed: &Narrowed, best: &mut Incumbent) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let pending = begin(narrowed, &[0.0; 4], 4, best, deadline).expect("goals reachable");
+        pending.finish(best);
+    }
+
     #[test]
     fn finds_a_cheaper_schedulable_plan_than_the_incumbent() {
         let task = task();
@@ -109,8 +143,7 @@ mod tests {
             selection: vec![false, true, true, false],
             value: 12.0,
         };
-        let deadline = Instant::now() + Duration::from_secs(10);
-        improve(&narrowed, &[0.0; 4], task.len(), &mut best, deadline);
+        improve(&narrowed, &mut best);
         assert_eq!(best.selection, vec![true, false, false, true]);
         assert_eq!(best.value, 11.0);
     }
@@ -124,8 +157,7 @@ mod tests {
             selection: optimum.clone(),
             value: 11.0,
         };
-        let deadline = Instant::now() + Duration::from_secs(10);
-        improve(&narrowed, &[0.0; 4], task.len(), &mut best, deadline);
+        improve(&narrowed, &mut best);
         assert_eq!((best.selection, best.value), (optimum, 11.0));
     }
 }

@@ -42,7 +42,8 @@ use repair::repair;
 use rows::Rows;
 use schedule::{
     CORE_GAP, FIRST_SEPARATION, LARGE_TASK, MAX_CUTS, MIN_STEP_SCALE, NARROW_EVERY, PATIENCE,
-    RESTART_STEPS, SEARCH_CORE_AFTER, SEPARATE_EVERY, WIDEST_CUT, goes_on, repairs_after,
+    RESTART_STEPS, SEARCH_CORE_AFTER, SEPARATE_EVERY, WIDEST_CUT, core_taken_in, goes_on,
+    repairs_after,
 };
 
 /// What the ascent proved about the plans cheaper than the incumbent it ended with (the
@@ -132,6 +133,8 @@ pub(crate) fn bound(
     // next solve's bound was no better than from scratch).
     let mut whole_multipliers: Option<Multipliers> = None;
     let mut restarts = 0;
+    // The small exact search under way, if any, with the step that takes its plan in.
+    let mut searching: Option<(usize, core::Pending)> = None;
     for iteration in 0.. {
         let steps = if narrowed.task.len() > LARGE_TASK {
             2 * iterations
@@ -176,7 +179,14 @@ pub(crate) fn bound(
             && narrowed.task.len() >= LARGE_TASK
             && best.value - bound > CORE_GAP * best.value
         {
-            core::improve(&narrowed, reduced, whole.len(), best, deadline);
+            debug_assert!(searching.is_none(), "one small search at a time");
+            searching = core::begin(&narrowed, reduced, whole.len(), best, deadline)
+                .map(|pending| (core_taken_in(iteration), pending));
+        }
+        if searching.as_ref().is_some_and(|(at, _)| *at == iteration)
+            && let Some((_, pending)) = searching.take()
+        {
+            pending.finish(best);
         }
         if !granule.can_beat(bound, best.value) {
             break;
@@ -288,6 +298,9 @@ pub(crate) fn bound(
             u[r] = (u[r] - step * g).max(0.0);
             active.note(r, u[r]);
         }
+    }
+    if let Some((_, pending)) = searching {
+        pending.finish(best);
     }
     repair(&narrowed, &best_reduced, whole.len(), best);
     let task = &narrowed.task;

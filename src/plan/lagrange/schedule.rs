@@ -43,6 +43,18 @@ pub(super) fn repairs_after(iteration: usize) -> bool {
 /// already; a third search at step 128 cost more than it saved.
 pub(super) const SEARCH_CORE_AFTER: [usize; 2] = [31, 63];
 
+/// The step that takes in the plan of the small search begun after step `began`: the one
+/// that looks at narrowing for the third time since. The search runs beside the ascent where a
+/// core is free, and takes 0.5-4 ms on 5,000 credentials at depth 6, as long as 10 to 80
+/// steps there. Taken in at the first look, the ascent mostly waited for it; at the third it is
+/// mostly done, though two narrowings go without its plan. The benchmark's p95 on 5,000 x 6
+/// fell from 16.7 to 14.9 ms (medians of 4 alternated runs); the other families were level.
+/// Taken in at a fixed step, the plan changes the ascent's course in the same way whether the
+/// search ran beside it or, on one core, before it.
+pub(super) fn core_taken_in(began: usize) -> usize {
+    (began / NARROW_EVERY + 3) * NARROW_EVERY - 1
+}
+
 /// How far above the bound (a share of its value) the incumbent must be for that search to
 /// pay: closer, the ascent and the exact search settle it sooner.
 pub(super) const CORE_GAP: f64 = 0.03;
