@@ -79,7 +79,7 @@ pub(crate) fn solve(
     budgets: Budgets,
     measures: &CostsOf,
     cuts: &[Cut],
-    hint: &[bool],
+    hint: Option<&[bool]>,
     limits: Limits,
 ) -> Result<MilpAnswer, MilpError> {
     let mut problem = Problem::new(OptimizationDirection::Minimize);
@@ -166,12 +166,12 @@ pub(crate) fn solve(
     options.node_limit = limits.nodes;
     // The incumbent meets every cut (cuts only forbid what cannot be scheduled), so it is a
     // valid start that lets branch-and-bound prune from the first node.
-    options.warm_start = Some(
+    options.warm_start = hint.map(|hint| {
         x.iter()
             .zip(hint)
             .map(|(&v, &on)| (v, f64::from(u8::from(on))))
-            .collect(),
-    );
+            .collect()
+    });
     match problem.solve_with(options) {
         Ok(SolveOutcome::Solution(solution)) => {
             let proven = solution.status() == microlp::SolutionStatus::Optimal;
@@ -324,7 +324,7 @@ mod tests {
                 Budgets::default(),
                 &measures,
                 cuts,
-                &[],
+                None,
                 limits,
             )
             .expect("solves")
