@@ -84,18 +84,20 @@ impl Landmarks {
             }
         }
         while let Some(d) = stack.pop() {
-            let unmet = supports.of(d).filter(|s| !meets(s));
-            if unmet.clone().next().is_none() {
+            // Each support is asked once whether the state meets it: asking first whether any
+            // is unmet and then walking the unmet ones asked most of them twice.
+            let first_lead = passed.leads.len();
+            for support in supports.of(d).filter(|s| !meets(s)) {
+                passed.leads.extend_from_slice(support);
+            }
+            if passed.leads.len() == first_lead {
                 allowed.push(d);
                 continue;
             }
             place[d] = Place::Through(passed.candidate.len() as u32);
             passed.candidate.push(d);
-            for support in unmet {
-                for &m in support {
-                    passed.leads.push(m);
-                    push(m, &mut seen, &mut stack);
-                }
+            for &m in &passed.leads[first_lead..] {
+                push(m, &mut seen, &mut stack);
             }
             passed.first_lead.push(passed.leads.len());
         }
