@@ -35,13 +35,20 @@ fn closest_by_edits<'a>(query: &str, candidates: &[&'a str]) -> Option<&'a str> 
 /// queries match nearly everything, so they get no fuzzy suggestion.
 fn closest_by_fuzzy<'a>(query: &str, candidates: &[&'a str]) -> Option<&'a str> {
     const MIN_QUERY_CHARS: usize = 3;
-    if query.chars().count() < MIN_QUERY_CHARS {
+    // Letters found in runs, as a partial id has them (`cleaning`, `manager`), score above 20
+    // each; letters scattered over a long id (`nope` in `education-technology-specialist`,
+    // `test`, `foo`) about 15 or less, and such a suggestion only puzzles.
+    const MIN_SCORE_PER_CHAR: i64 = 18;
+    let chars = query.chars().count();
+    if chars < MIN_QUERY_CHARS {
         return None;
     }
+    let least = MIN_SCORE_PER_CHAR * chars as i64;
     let matcher = SkimMatcherV2::default();
     candidates
         .iter()
         .filter_map(|&c| matcher.fuzzy_match(c, query).map(|score| (score, c)))
+        .filter(|&(score, _)| score >= least)
         .max_by(|(sa, a), (sb, b)| {
             sa.cmp(sb)
                 .then_with(|| b.len().cmp(&a.len()))
@@ -82,5 +89,16 @@ mod tests {
         assert_eq!(did_you_mean("underwater-welding", SKILLS), None);
         assert_eq!(did_you_mean("zz", SKILLS), None);
         assert_eq!(did_you_mean("sql", []), None);
+    }
+
+    #[test]
+    fn suggests_nothing_for_letters_scattered_over_a_long_id() {
+        let roles = ["education-technology-specialist", "project-manager"];
+        assert_eq!(did_you_mean("nope", roles), None);
+        assert_eq!(did_you_mean("test", roles), None);
+        assert_eq!(
+            did_you_mean("manager", roles).as_deref(),
+            Some("project-manager")
+        );
     }
 }

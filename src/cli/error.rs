@@ -27,15 +27,22 @@ pub enum CliError {
 }
 
 impl CliError {
-    /// "unknown role `data-analist`" with a "did you mean" help line when one is close.
+    /// "unknown role `data-analist`" with a "did you mean" help line when one is close, and
+    /// for a role with nothing close, where to find the roles.
     pub fn unknown<'a>(
         kind: &str,
         id: &str,
         candidates: impl IntoIterator<Item = &'a str>,
     ) -> Self {
         let mut message = format!("unknown {kind} `{id}`");
-        if let Some(suggestion) = did_you_mean(id, candidates) {
-            message.push_str(&format!("\n  help: did you mean `{suggestion}`?"));
+        match did_you_mean(id, candidates) {
+            Some(suggestion) => {
+                message.push_str(&format!("\n  help: did you mean `{suggestion}`?"));
+            }
+            None if kind == "role" => {
+                message.push_str("\n  help: `skillpath roles` lists every role");
+            }
+            None => {}
         }
         CliError::Invalid(message)
     }
