@@ -2,6 +2,7 @@
 
 use std::io;
 
+use crate::catalog::Catalog;
 use crate::catalog::suggest::did_you_mean;
 use crate::plan::PlanError;
 use crate::profile::ProfileError;
@@ -27,22 +28,41 @@ pub enum CliError {
 }
 
 impl CliError {
-    /// "unknown role `data-analist`" with a "did you mean" help line when one is close, and
-    /// for a role with nothing close, where to find the roles.
+    /// "unknown skill `sqll`" with a "did you mean" help line when one is close.
     pub fn unknown<'a>(
         kind: &str,
         id: &str,
         candidates: impl IntoIterator<Item = &'a str>,
     ) -> Self {
+        Self::unknown_or(kind, id, candidates, None)
+    }
+
+    /// "unknown role `data-analist`", with a "did you mean" help line when a role is close,
+    /// and otherwise where to find the roles.
+    pub fn unknown_role(id: &str, catalog: &Catalog) -> Self {
+        let roles = catalog.roles.iter().map(|r| r.id.as_str());
+        Self::unknown_or(
+            "role",
+            id,
+            roles,
+            Some("`skillpath roles` lists every role"),
+        )
+    }
+
+    /// "unknown KIND `id`" with a "did you mean" help line when a candidate is close, else
+    /// the help `otherwise`, if any.
+    fn unknown_or<'a>(
+        kind: &str,
+        id: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+        otherwise: Option<&str>,
+    ) -> Self {
         let mut message = format!("unknown {kind} `{id}`");
-        match did_you_mean(id, candidates) {
-            Some(suggestion) => {
-                message.push_str(&format!("\n  help: did you mean `{suggestion}`?"));
-            }
-            None if kind == "role" => {
-                message.push_str("\n  help: `skillpath roles` lists every role");
-            }
-            None => {}
+        let help = did_you_mean(id, candidates)
+            .map(|suggestion| format!("did you mean `{suggestion}`?"))
+            .or(otherwise.map(str::to_owned));
+        if let Some(help) = help {
+            message.push_str(&format!("\n  help: {help}"));
         }
         CliError::Invalid(message)
     }

@@ -105,9 +105,9 @@ fn apply_options(
 /// `--role ROLE`, else the profile's target role; a plan needs one.
 pub fn role(catalog: &Catalog, flag: Option<&str>, subject: &Subject) -> Result<RoleIdx, CliError> {
     match flag {
-        Some(id) => catalog.role(id).ok_or_else(|| {
-            CliError::unknown("role", id, catalog.roles.iter().map(|r| r.id.as_str()))
-        }),
+        Some(id) => catalog
+            .role(id)
+            .ok_or_else(|| CliError::unknown_role(id, catalog)),
         None => subject.profile_role.ok_or_else(|| {
             CliError::Usage(
                 "which role? pass --role ROLE (or set target_role in the profile)".into(),

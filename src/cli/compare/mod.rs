@@ -89,9 +89,9 @@ fn roles(catalog: &Catalog, ids: &[String]) -> Result<Vec<RoleIdx>, CliError> {
     }
     let mut roles = Vec::new();
     for id in ids {
-        let role = catalog.role(id).ok_or_else(|| {
-            CliError::unknown("role", id, catalog.roles.iter().map(|r| r.id.as_str()))
-        })?;
+        let role = catalog
+            .role(id)
+            .ok_or_else(|| CliError::unknown_role(id, catalog))?;
         if roles.contains(&role) {
             return Err(CliError::Usage(format!("role `{id}` is given twice")));
         }

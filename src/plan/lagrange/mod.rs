@@ -93,9 +93,9 @@ pub(crate) fn slack(value: f64) -> f64 {
 }
 
 /// Subgradient ascent for at most `iterations` steps (twice as many while the task stays
-/// large, and more while it stays larger than [`schedule::HANDOFF`]), from the multipliers of `start`
-/// (an earlier solve's) where it knows the rows. `best` is improved in place whenever the
-/// multipliers suggest a cheaper plan.
+/// large, and more while it stays larger than [`schedule::HANDOFF`]), from the multipliers of
+/// `start` (an earlier solve's) where it knows the rows. `best` is improved in place whenever
+/// the multipliers suggest a cheaper plan.
 pub(crate) fn bound(
     whole: &Task,
     best: &mut Incumbent,
@@ -183,9 +183,7 @@ pub(crate) fn bound(
             searching = core::begin(&narrowed, reduced, whole.len(), best, deadline)
                 .map(|pending| (core_taken_in(iteration), pending));
         }
-        if searching.as_ref().is_some_and(|(at, _)| *at == iteration)
-            && let Some((_, pending)) = searching.take()
-        {
+        if let Some((_, pending)) = searching.take_if(|(at, _)| *at == iteration) {
             pending.finish(best);
         }
         if !granule.can_beat(bound, best.value) {
