@@ -87,7 +87,8 @@ impl Supports {
         self.members.len()
     }
 
-    fn support(&self, s: usize) -> &[usize] {
+    /// The members of support number `s`.
+    pub fn support(&self, s: usize) -> &[usize] {
         &self.members[self.first_member[s]..self.first_member[s + 1]]
     }
 

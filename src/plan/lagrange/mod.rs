@@ -32,7 +32,7 @@ use rustc_hash::FxHashSet;
 
 use crate::plan::granule::Granule;
 use crate::plan::milp::Cut;
-use crate::plan::simulate::Simulation;
+use crate::plan::simulate::{Simulation, WideSets};
 use crate::plan::task::Task;
 use crate::plan::warm::Multipliers;
 use active::Active;
@@ -114,6 +114,7 @@ pub(crate) fn bound(
     let mut bound = f64::NEG_INFINITY;
     let mut best_reduced = whole.weight.clone();
     let mut known_cuts: FxHashSet<Cut> = FxHashSet::default();
+    let mut wide_sets = WideSets::default();
     let mut step_scale = 2.0;
     // The value the step size aims at: the best plan of the greedy and the repairs, not one
     // the small exact search found. That search often finds the optimum early; aiming the
@@ -223,6 +224,7 @@ pub(crate) fn bound(
                 std::mem::swap(&mut rows, &mut spare_rows);
                 best_reduced = moved.per_candidate(&best_reduced);
                 known_cuts = narrowed.cuts.iter().cloned().collect();
+                wide_sets.forget();
                 continue;
             }
         }
@@ -270,7 +272,7 @@ pub(crate) fn bound(
             && (norm == 0.0 || iteration % SEPARATE_EVERY == SEPARATE_EVERY - 1);
         if separate && narrowed.cuts.len() < MAX_CUTS {
             let sim = Simulation::run(task, take);
-            let mut cuts = sim.landmark_cuts(task, WIDEST_CUT);
+            let mut cuts = sim.landmark_cuts_except(task, WIDEST_CUT, &mut wide_sets);
             if cuts.is_empty() && norm == 0.0 {
                 // The relaxed choice meets every row but cannot be scheduled: without a wide
                 // cut, the ascent would stop here.
