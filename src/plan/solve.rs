@@ -79,15 +79,14 @@ pub(crate) fn plan_from(
     }
     let person = &request.person;
     let gap = gap(catalog, request.role, person);
-    // What the earlier solve knew of this person (their reach, and who dominated whom for
-    // them), when it was this person's.
-    let remembered = earlier.and_then(|e| Some((e.reach_of(catalog, person)?, &e.learned)));
+    // What the earlier solve's person could reach, when it was this person.
+    let remembered = earlier.and_then(|e| e.reach_of(catalog, person));
     let mut known = None;
     let reached = match reached {
         Some(reached) => reached,
         None => {
             let reach = match remembered {
-                Some((reach, _)) => reach.clone(),
+                Some(reach) => reach.clone(),
                 None => KnownReach::new(catalog, person, Arc::new(Reached::of(catalog, person)?)),
             };
             &*known.insert(reach).reached
@@ -105,7 +104,8 @@ pub(crate) fn plan_from(
         .collect();
     let wanted = coverable_goals(&gap, everything);
 
-    let earlier_learned = remembered.map(|(_, learned)| learned);
+    // What building the earlier task learned checks itself against this catalog and person.
+    let earlier_learned = earlier.map(|e| &e.learned);
     let shared = reached.shared.as_ref();
     let from_shared = shared.and_then(|shared| shared.task_for(&wanted));
     let (task, learned, in_shared) = match from_shared {

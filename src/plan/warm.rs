@@ -82,8 +82,8 @@ pub(crate) struct Memory {
     /// What its person could reach, which an edit that leaves the person as they were (an
     /// exclusion, another role) need not work out again.
     pub reach: Option<KnownReach>,
-    /// What building its task learned (who dominated whom, what was relevant), for the same
-    /// person.
+    /// What building its task learned (who dominated whom, what was relevant), for the next
+    /// build in the same catalog.
     pub learned: Learned,
 }
 

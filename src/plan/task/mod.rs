@@ -81,19 +81,22 @@ pub(crate) fn is_allowed(
         && (constraints.exclude_providers.is_empty() || provider_allowed())
 }
 
-/// What building a task for one person learned, for the next build for that person.
+/// What building a task learned, for the next build in the same catalog.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Learned {
+    /// The catalog's generation.
+    catalog: u64,
     /// Who dominated whom among the candidates.
     pub verdicts: Verdicts,
     relevance: Option<Relevance>,
 }
 
 /// Per credential, whether it is relevant to the goals `asked` (skill, level) with nothing
-/// excluded.
+/// excluded, for a person who starts at `start`.
 #[derive(Debug, Clone)]
 struct Relevance {
     asked: Vec<(SkillIdx, Level)>,
+    start: Reach,
     relevant: Vec<bool>,
 }
 
@@ -112,8 +115,8 @@ impl Task {
         Task::build_with(catalog, request, wanted, reached, None).0
     }
 
-    /// [`Task::build`], reusing what building a task for an `earlier` solve for the same
-    /// person learned, and returning what this one learned.
+    /// [`Task::build`], reusing what building a task for an `earlier` solve learned (for the
+    /// same catalog: it is ignored for another), and returning what this one learned.
     pub fn build_with(
         catalog: &Catalog,
         request: &PlanRequest,
@@ -121,13 +124,14 @@ impl Task {
         reached: &Reached,
         earlier: Option<&Learned>,
     ) -> (Self, Learned) {
+        let earlier = earlier.filter(|e| e.catalog == catalog.generation());
         let start = &reached.start;
         // What is relevant to these goals with nothing excluded: an edit of the constraints
         // leaves it as it was, and finding it again over 20,000 credentials was a seventh of
         // re-planning after an exclusion.
         let asked: Vec<(SkillIdx, Level)> = wanted.iter().map(|&(s, l, _)| (s, l)).collect();
         let unconstrained = match earlier.and_then(|e| e.relevance.as_ref()) {
-            Some(known) if known.asked == asked => known.relevant.clone(),
+            Some(known) if known.asked == asked && known.start == *start => known.relevant.clone(),
             _ => relevant_credentials(catalog, start, &reached.takeable, wanted),
         };
         // Without constraints, what can be reached is what the person can reach at all (the
@@ -255,9 +259,11 @@ impl Task {
         };
         task.forced = task.forced_candidates();
         let learned = Learned {
+            catalog: catalog.generation(),
             verdicts,
             relevance: Some(Relevance {
                 asked,
+                start: start.clone(),
                 relevant: unconstrained,
             }),
         };
