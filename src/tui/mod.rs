@@ -3,8 +3,8 @@
 //!
 //! Shape: [`App`] holds the state; keys become a [`Msg`] through pure `handle_key`
 //! functions; [`App::update`] applies it and returns a [`Cmd`] for side effects, which
-//! [`Effects`] performs; every screen draws itself read-only. A [`session`] owns the terminal
-//! and restores it on a quit, Ctrl-C, SIGTERM or a panic.
+//! [`Effects`] performs; every screen draws itself read-only. The `session` module owns the
+//! terminal and restores it on a quit, Ctrl-C, SIGTERM or a panic.
 
 mod analysis;
 mod app;
