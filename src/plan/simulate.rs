@@ -63,21 +63,21 @@ impl Simulation {
         widest: usize,
         wide: &mut WideSets,
     ) -> Vec<Cut> {
-        wide.fit(task);
+        // Each set is known by its support's number, or a goal's number after every support.
+        let goal_set = |g: usize| task.supports.total() + g;
         let mut sets: Vec<(Trigger, usize, &[usize])> = Vec::new();
         for &k in &self.stuck {
-            for number in task.supports.numbers(k) {
-                if wide.support[number] {
-                    continue;
-                }
+            for number in task.supports.numbers(k).filter(|&n| !wide.holds(n)) {
                 let support = task.supports.support(number);
                 if !self.meets(support) {
                     sets.push((Trigger::Take(k), number, support));
                 }
             }
         }
-        for g in (0..task.goals.len()).filter(|&g| !wide.goal[g] && !self.reaches(task, g)) {
-            sets.push((Trigger::Goal(g), g, &task.goals[g].achievers));
+        for g in
+            (0..task.goals.len()).filter(|&g| !wide.holds(goal_set(g)) && !self.reaches(task, g))
+        {
+            sets.push((Trigger::Goal(g), goal_set(g), &task.goals[g].achievers));
         }
         let landmarks = Landmarks::of(
             &task.supports,
@@ -86,12 +86,9 @@ impl Simulation {
             widest,
         );
         sets.into_iter()
-            .filter_map(|(trigger, number, set)| {
-                let Some(members) = landmarks.of_set(set) else {
-                    match trigger {
-                        Trigger::Take(_) => wide.support[number] = true,
-                        Trigger::Goal(g) => wide.goal[g] = true,
-                    }
+            .filter_map(|(trigger, set, members)| {
+                let Some(members) = landmarks.of_set(members) else {
+                    wide.add(set);
                     return None;
                 };
                 Some(Cut { members, trigger })
@@ -109,20 +106,26 @@ impl Simulation {
 /// later separations on that task. Leaving out a set loses a cut, never validity.
 #[derive(Debug, Default)]
 pub(crate) struct WideSets {
-    support: Vec<bool>,
-    goal: Vec<bool>,
+    /// Per set, numbered as in [`Simulation::landmark_cuts_except`]: whether it was too wide.
+    /// Grown only when a set is added.
+    wide: Vec<bool>,
 }
 
 impl WideSets {
-    fn fit(&mut self, task: &Task) {
-        self.support.resize(task.supports.total(), false);
-        self.goal.resize(task.goals.len(), false);
+    fn holds(&self, set: usize) -> bool {
+        self.wide.get(set).copied().unwrap_or(false)
+    }
+
+    fn add(&mut self, set: usize) {
+        if self.wide.len() <= set {
+            self.wide.resize(set + 1, false);
+        }
+        self.wide[set] = true;
     }
 
     /// Forgets every set, as when the task changes.
     pub fn forget(&mut self) {
-        self.support.clear();
-        self.goal.clear();
+        self.wide.clear();
     }
 }
 

@@ -39,8 +39,8 @@ pub(super) fn repairs_after(iteration: usize) -> bool {
 /// Steps after which a large task whose incumbent is still far above the bound has its
 /// incumbent sought by a small exact search ([`super::core::begin`]): after the first steps
 /// the reduced costs point at the optimum's candidates, and a better incumbent found early
-/// narrows the task for the remaining steps. Later than these, the ascent has mostly narrowed the task
-/// already; a third search at step 128 cost more than it saved.
+/// narrows the task for the remaining steps. Later than these, the ascent has mostly narrowed
+/// the task already; a third search at step 128 cost more than it saved.
 pub(super) const SEARCH_CORE_AFTER: [usize; 2] = [31, 63];
 
 /// The step that takes in the plan of the small search begun after step `began`: the one
