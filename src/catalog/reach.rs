@@ -70,6 +70,43 @@ impl Reach {
         taken
     }
 
+    /// Whether this state has all `earlier` had: no skill at a lower level, and every
+    /// credential done that was done there.
+    pub fn includes(&self, earlier: &Reach) -> bool {
+        let levels = self
+            .levels
+            .iter()
+            .zip(&earlier.levels)
+            .all(|(now, then)| now >= then);
+        levels
+            && self
+                .done
+                .iter()
+                .zip(&earlier.done)
+                .all(|(&now, &then)| now || !then)
+    }
+
+    /// What saturating every credential reaches from `start`, worked out from `self`, what
+    /// saturating reached from an earlier start that `start` includes. Taking a credential
+    /// only opens more, so all of `self` is reached again and only what the additions open up
+    /// is left to take: on 20,000 credentials this is a few credentials, not 20,000 once
+    /// more. The state is the one saturating afresh reaches; `taken` may be in another order.
+    pub fn grown_to(&self, catalog: &Catalog, start: &Reach) -> Reach {
+        debug_assert!(start.done.len() == self.done.len(), "the same catalog");
+        let mut grown = self.clone();
+        for (level, &from_start) in grown.levels.iter_mut().zip(&start.levels) {
+            *level = (*level).max(from_start);
+        }
+        // A credential now held counts as done, never as taken; `start.levels` has its grants.
+        for (done, &held) in grown.done.iter_mut().zip(&start.done) {
+            *done |= held;
+        }
+        grown.taken.retain(|&c| !start.done[c]);
+        let rest: Vec<CredIdx> = (0..grown.done.len()).filter(|&c| !grown.done[c]).collect();
+        grown.saturate(catalog, &rest);
+        grown
+    }
+
     /// Takes, in rounds of increasing index, every candidate that becomes allowed until
     /// nothing changes. Returns the candidates that could not be taken.
     pub fn saturate(&mut self, catalog: &Catalog, candidates: &[CredIdx]) -> Vec<CredIdx> {
@@ -103,4 +140,88 @@ pub fn reach_all(catalog: &Catalog, excluded: impl Fn(CredIdx) -> bool) -> Reach
         .collect();
     state.saturate(catalog, &candidates);
     state
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::synthetic::{Rng, Spec, generate};
+    use crate::catalog::{Catalog, Level, MAX_LEVEL};
+
+    /// A generated catalog in which a fifth of the credentials also need a level of a skill
+    /// that no credential grants, so that what a person reaches turns on their start.
+    fn gated(seed: u64) -> Catalog {
+        let mut catalog = generate(&Spec::sized(300, 4, 6, seed));
+        let gate = catalog.skills.len();
+        let mut skill = catalog.skills[0].clone();
+        skill.id = "gate".into();
+        catalog.skills.push(skill);
+        let mut rng = Rng::new(seed);
+        for credential in &mut catalog.credentials {
+            if rng.chance(20) {
+                let level = 1 + rng.below(usize::from(MAX_LEVEL)) as Level;
+                credential.requires_skills.push((gate, level));
+            }
+        }
+        let Catalog {
+            meta,
+            skills,
+            credentials,
+            roles,
+            ..
+        } = catalog;
+        Catalog::new(meta, skills, credentials, roles)
+    }
+
+    fn saturated(catalog: &Catalog, start: &Reach) -> Reach {
+        let mut everything = start.clone();
+        let all: Vec<CredIdx> = (0..catalog.credentials.len()).collect();
+        everything.saturate(catalog, &all);
+        everything
+    }
+
+    /// Grown from what an earlier, smaller start reached, the reach of a start is the one
+    /// saturating afresh finds: the same levels, the same credentials done and taken.
+    #[test]
+    fn growing_an_earlier_reach_gives_the_reach_found_afresh() {
+        for seed in 0..6 {
+            let catalog = gated(seed);
+            let gate = catalog.skills.len() - 1;
+            let mut rng = Rng::new(seed + 100);
+            let mut levels: Vec<(usize, Level)> = Vec::new();
+            let mut held: Vec<CredIdx> = Vec::new();
+            let mut before = Reach::start(&catalog, &levels, held.iter().copied());
+            let mut reached = saturated(&catalog, &before);
+            let mut opened = 0;
+            for _ in 0..12 {
+                if rng.chance(50) {
+                    levels.push((gate, 1 + rng.below(usize::from(MAX_LEVEL)) as Level));
+                } else if rng.chance(50) {
+                    let skill = rng.below(catalog.skills.len());
+                    levels.push((skill, 1 + rng.below(usize::from(MAX_LEVEL)) as Level));
+                } else {
+                    held.push(rng.below(catalog.credentials.len()));
+                }
+                let start = Reach::start(&catalog, &levels, held.iter().copied());
+                assert!(start.includes(&before));
+                let fresh = saturated(&catalog, &start);
+                let grown = reached.grown_to(&catalog, &start);
+                assert_eq!(grown.levels, fresh.levels);
+                assert_eq!(grown.done, fresh.done);
+                assert_eq!(grown.taken_mask(), fresh.taken_mask());
+                opened += fresh.taken.len() - reached.taken.len().min(fresh.taken.len());
+                (before, reached) = (start, grown);
+            }
+            assert!(opened > 0, "seed {seed}: no start opened anything new");
+        }
+    }
+
+    #[test]
+    fn a_start_missing_a_level_or_a_held_credential_does_not_include_the_earlier() {
+        let catalog = gated(0);
+        let earlier = Reach::start(&catalog, &[(0, 2)], [5]);
+        assert!(Reach::start(&catalog, &[(0, 3)], [5, 6]).includes(&earlier));
+        assert!(!Reach::start(&catalog, &[(0, 1)], [5]).includes(&earlier));
+        assert!(!Reach::start(&catalog, &[(0, 2)], [6]).includes(&earlier));
+    }
 }

@@ -39,11 +39,27 @@ pub(crate) struct Reached {
 
 impl Reached {
     pub fn of(catalog: &Catalog, person: &Person) -> Result<Self, PlanError> {
+        Self::after(catalog, person, None)
+    }
+
+    /// What `person` reaches, worked out from what a person reached in `earlier` (of the same
+    /// catalog) when `person` starts with all that one did, as after a skill is raised.
+    pub fn after(
+        catalog: &Catalog,
+        person: &Person,
+        earlier: Option<&Reached>,
+    ) -> Result<Self, PlanError> {
         check_person(catalog, person)?;
         let start = Reach::start(catalog, &person.skills, person.done.iter().copied());
-        let mut everything = start.clone();
-        let all: Vec<CredIdx> = (0..catalog.credentials.len()).collect();
-        everything.saturate(catalog, &all);
+        let everything = match earlier.filter(|earlier| start.includes(&earlier.start)) {
+            Some(earlier) => earlier.everything.grown_to(catalog, &start),
+            None => {
+                let mut everything = start.clone();
+                let all: Vec<CredIdx> = (0..catalog.credentials.len()).collect();
+                everything.saturate(catalog, &all);
+                everything
+            }
+        };
         Ok(Reached {
             takeable: everything.taken_mask(),
             start,
@@ -87,7 +103,11 @@ pub(crate) fn plan_from(
         None => {
             let reach = match remembered {
                 Some(reach) => reach.clone(),
-                None => KnownReach::new(catalog, person, Arc::new(Reached::of(catalog, person)?)),
+                None => {
+                    let before = earlier.and_then(|e| e.reached_in(catalog));
+                    let reached = Reached::after(catalog, person, before)?;
+                    KnownReach::new(catalog, person, Arc::new(reached))
+                }
             };
             &*known.insert(reach).reached
         }

@@ -127,6 +127,14 @@ impl Memory {
             .filter(|known| known.is_of(catalog, person))
     }
 
+    /// What this solve's person reaches, whoever `person` is, when `catalog` is this solve's.
+    pub fn reached_in(&self, catalog: &Catalog) -> Option<&Reached> {
+        self.reach
+            .as_ref()
+            .filter(|known| known.catalog == catalog.generation())
+            .map(|known| &*known.reached)
+    }
+
     /// The remembered plan as a selection over `task`'s candidates that reaches `goals`,
     /// without what it no longer needs. Where the edit broke it (a step excluded, or no
     /// longer open), it is completed in the cheapest way the best supporters find when its
