@@ -33,6 +33,11 @@ impl<T: Copy + Default> Grouped<T> {
     pub fn of(&self, key: usize) -> &[T] {
         &self.items[self.start[key]..self.start[key + 1]]
     }
+
+    /// The items of every key, key after key.
+    pub fn all(&self) -> &[T] {
+        &self.items
+    }
 }
 
 #[cfg(test)]

@@ -85,6 +85,15 @@ impl Needs {
         })
     }
 
+    /// Every skill level some credential needs, as (skill, level), once per credential
+    /// that needs it.
+    pub fn skill_levels(&self) -> impl Iterator<Item = (SkillIdx, Level)> + '_ {
+        self.of.all().iter().filter_map(|&need| match need {
+            Need::Skill(skill, level) => Some((skill, level)),
+            _ => None,
+        })
+    }
+
     /// The members of the group of an [`Need::AnyOf`].
     pub fn group(&self, first: u32, end: u32) -> &[CredIdx] {
         &self.members[first as usize..end as usize]

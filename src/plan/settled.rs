@@ -182,21 +182,24 @@ fn inert_raises(
     if raised.is_empty() {
         return Some(raised);
     }
+    // Each raise as (skill, from, to): a few at most, where the levels asked are thousands.
+    let raises: Vec<(SkillIdx, Level, Level)> = raised
+        .iter()
+        .map(|(&skill, &to)| (skill, before.get(&skill).copied().unwrap_or(0), to))
+        .collect();
     let passes = |skill: SkillIdx, level: Level| {
-        raised.get(&skill).is_some_and(|&to| {
-            let from = before.get(&skill).copied().unwrap_or(0);
-            from < level && level <= to
-        })
+        raises
+            .iter()
+            .any(|&(raised, from, to)| raised == skill && from < level && level <= to)
     };
     let asked_for = catalog.roles[role]
         .requires
         .iter()
         .any(|q| passes(q.skill, q.level));
     let a_prerequisite = catalog
-        .credentials
-        .iter()
-        .flat_map(|c| &c.requires_skills)
-        .any(|&(skill, level)| passes(skill, level));
+        .needs()
+        .skill_levels()
+        .any(|(skill, level)| passes(skill, level));
     (!asked_for && !a_prerequisite).then_some(raised)
 }
 
