@@ -93,25 +93,28 @@ impl Change {
         if self.touched.is_empty() {
             return Vec::new();
         }
-        // A dominator grants whatever `c` grants above the start, so the candidates to ask
-        // are filed under the first such skill of theirs.
+        // A dominator grants whatever `c` grants above the start, so each candidate is asked
+        // under the first such skill of its own only: a touched candidate asks those who
+        // grant a skill it grants, found through the catalog's index (a few dozen, where
+        // filing all 20,000 verdicts was a tenth of re-planning after a level was raised).
         let flat = catalog.flat();
-        let mut filed: Vec<Vec<CredIdx>> = vec![Vec::new(); catalog.skills.len()];
-        for (c, _) in verdict
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| **v == NOT_DOMINATED)
-        {
-            if let Some(&(s, _)) = flat.grants(c).iter().find(|(s, l)| *l > start.levels[*s]) {
-                filed[s].push(c);
-            }
-        }
+        let first_raised = |c: CredIdx| {
+            flat.grants(c)
+                .iter()
+                .find(|(s, l)| *l > start.levels[*s])
+                .map(|&(s, _)| s)
+        };
         let key = |c: CredIdx| (objective_weight(catalog, request.objective, c), c);
         let mut found: Vec<(CredIdx, CredIdx)> = Vec::new();
         for &d in &self.touched {
             for &(s, _) in flat.grants(d) {
-                for &c in &filed[s] {
-                    if d != c && key(d) < key(c) && dominates(catalog, request, start, d, c) {
+                for &(c, _) in catalog.granting().of(s) {
+                    if verdict[c] == NOT_DOMINATED
+                        && first_raised(c) == Some(s)
+                        && d != c
+                        && key(d) < key(c)
+                        && dominates(catalog, request, start, d, c)
+                    {
                         found.push((d, c));
                     }
                 }
