@@ -22,6 +22,7 @@ pub mod stats;
 pub mod suggest;
 pub mod synthetic;
 pub mod synthetic_toml;
+mod toml11_scan;
 mod validate;
 mod validate_credential;
 mod validate_cycles;

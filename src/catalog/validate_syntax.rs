@@ -13,6 +13,7 @@ use toml_parser::decoder::Encoding;
 use toml_parser::parser::{Event, EventKind};
 
 use crate::catalog::diagnostic::Diagnostic;
+use crate::catalog::toml11_scan::may_hold_toml11_forms;
 use crate::catalog::validate::{At, Report};
 
 /// Parses the part `range` of a file's `whole` text, its spans numbered `part` (see
@@ -37,7 +38,11 @@ pub(crate) fn parse<'i>(
     if !errors.is_empty() {
         return None;
     }
-    let found = toml11_only_forms(text);
+    let found = if may_hold_toml11_forms(text) {
+        toml11_only_forms(text)
+    } else {
+        Vec::new()
+    };
     for (span, message, help) in &found {
         report.push(
             &At::new(part, span.clone()),
@@ -82,10 +87,10 @@ fn syntax_error(text: &str, span: Range<usize>, message: &str) -> Diagnostic {
     diagnostic
 }
 
-type Finding = (Range<usize>, &'static str, &'static str);
+pub(super) type Finding = (Range<usize>, &'static str, &'static str);
 
 /// Spans of TOML 1.1-only syntax in a text that parses.
-fn toml11_only_forms(text: &str) -> Vec<Finding> {
+pub(super) fn toml11_only_forms(text: &str) -> Vec<Finding> {
     let source = Source::new(text);
     let tokens = source.lex().into_vec();
     let mut events: Vec<Event> = Vec::new();
