@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::catalog::flat::Flat;
 use crate::catalog::granting::Granting;
 use crate::catalog::needs::Needs;
+use crate::catalog::reach::{Reach, reach_all};
 
 /// Index of a skill in [`Catalog::skills`].
 pub type SkillIdx = usize;
@@ -167,6 +168,8 @@ pub struct Catalog {
     needs: OnceLock<Needs>,
     /// Built on first use, as `needs` is.
     flat: OnceLock<Flat>,
+    /// Built on first use, as `needs` is.
+    from_nothing: OnceLock<Reach>,
     generation: Generation,
 }
 
@@ -225,6 +228,7 @@ impl Catalog {
             granting,
             needs: OnceLock::new(),
             flat: OnceLock::new(),
+            from_nothing: OnceLock::new(),
             generation: Generation::next(),
             skill_origins: vec![Origin::default(); skills.len()],
             credential_origins: vec![Origin::default(); credentials.len()],
@@ -253,6 +257,13 @@ impl Catalog {
     /// Per credential, what it needs first.
     pub fn needs(&self) -> &Needs {
         self.needs.get_or_init(|| Needs::build(&self.credentials))
+    }
+
+    /// Everything reachable from no skill and no credential held, taking every credential:
+    /// what every person reaches, at the least, and where working out a person's reach starts
+    /// (see [`Reach::grown_to`]), instead of from nothing for every plan.
+    pub(crate) fn reach_from_nothing(&self) -> &Reach {
+        self.from_nothing.get_or_init(|| reach_all(self, |_| false))
     }
 
     /// What planning reads of every credential, in flat arrays.

@@ -43,7 +43,8 @@ impl Reached {
     }
 
     /// What `person` reaches, worked out from what a person reached in `earlier` (of the same
-    /// catalog) when `person` starts with all that one did, as after a skill is raised.
+    /// catalog) when `person` starts with all that one did, as after a skill is raised, and
+    /// otherwise from what the catalog offers a person who starts with nothing.
     pub fn after(
         catalog: &Catalog,
         person: &Person,
@@ -51,15 +52,13 @@ impl Reached {
     ) -> Result<Self, PlanError> {
         check_person(catalog, person)?;
         let start = Reach::start(catalog, &person.skills, person.done.iter().copied());
-        let everything = match earlier.filter(|earlier| start.includes(&earlier.start)) {
-            Some(earlier) => earlier.everything.grown_to(catalog, &start),
-            None => {
-                let mut everything = start.clone();
-                let all: Vec<CredIdx> = (0..catalog.credentials.len()).collect();
-                everything.saturate(catalog, &all);
-                everything
-            }
-        };
+        let grown_from = earlier
+            .filter(|earlier| start.includes(&earlier.start))
+            .map_or_else(
+                || catalog.reach_from_nothing(),
+                |earlier| &earlier.everything,
+            );
+        let everything = grown_from.grown_to(catalog, &start);
         Ok(Reached {
             takeable: everything.taken_mask(),
             start,
