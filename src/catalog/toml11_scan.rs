@@ -5,6 +5,8 @@
 //! whenever it cannot rule a form out. A catalog written in TOML 1.0 nearly always gets "no",
 //! and then the exact search is not needed.
 
+use crate::catalog::validate_syntax::hh_mm_without_seconds_at;
+
 /// Whether `text` (which parses as TOML) may hold a 1.1-only form: a line break or comment
 /// inside an inline table, a trailing comma in one, a `\e` or `\x` escape, or a time without
 /// seconds. False only when it holds none of them.
@@ -99,15 +101,7 @@ impl Scan<'_> {
     /// Whether the `:` here is that of a time written `HH:MM` with no `:SS` after it, as
     /// `validate_syntax` reads a bare scalar.
     fn time_without_seconds_at(&self) -> bool {
-        let (at, bytes) = (self.at, self.bytes);
-        let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-        at >= 2
-            && digit(at - 2)
-            && digit(at - 1)
-            && digit(at + 1)
-            && digit(at + 2)
-            && (at == 2 || !digit(at - 3) && bytes[at - 3] != b':')
-            && bytes.get(at + 3) != Some(&b':')
+        self.at >= 2 && hh_mm_without_seconds_at(self.bytes, self.at - 2)
     }
 
     /// Steps past the string opening here with `quote`; whether it holds a 1.1-only escape,

@@ -185,16 +185,20 @@ fn toml11_escape(raw: &str) -> Option<usize> {
 
 /// Whether a bare scalar is a time (or date-time) written as `HH:MM` without `:SS`.
 fn time_without_seconds(raw: &str) -> bool {
-    let bytes = raw.as_bytes();
-    bytes.windows(5).enumerate().any(|(i, w)| {
-        w[0].is_ascii_digit()
-            && w[1].is_ascii_digit()
-            && w[2] == b':'
-            && w[3].is_ascii_digit()
-            && w[4].is_ascii_digit()
-            && (i == 0 || !bytes[i - 1].is_ascii_digit() && bytes[i - 1] != b':')
-            && bytes.get(i + 5) != Some(&b':')
-    })
+    (0..raw.len()).any(|i| hh_mm_without_seconds_at(raw.as_bytes(), i))
+}
+
+/// Whether `bytes` hold, from `i`, an `HH:MM` that is not part of a longer time: no digit or
+/// colon before it, no `:SS` after it.
+pub(super) fn hh_mm_without_seconds_at(bytes: &[u8], i: usize) -> bool {
+    let digit = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
+    digit(i)
+        && digit(i + 1)
+        && bytes.get(i + 2) == Some(&b':')
+        && digit(i + 3)
+        && digit(i + 4)
+        && (i == 0 || !digit(i - 1) && bytes[i - 1] != b':')
+        && bytes.get(i + 5) != Some(&b':')
 }
 
 #[cfg(test)]
