@@ -10,6 +10,7 @@ pub mod granting;
 pub mod graph;
 pub(crate) mod grouped;
 pub mod load;
+mod memo;
 mod model;
 pub mod needs;
 pub mod raw;

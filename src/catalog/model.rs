@@ -1,12 +1,14 @@
 //! The validated, indexed catalog: every reference is an index, so the planner never looks up
 //! a string. Built only by `catalog::load`, which guarantees the invariants documented here.
 
+use std::any::Any;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use crate::catalog::flat::Flat;
 use crate::catalog::granting::Granting;
+use crate::catalog::memo::Memo;
 use crate::catalog::needs::Needs;
 use crate::catalog::reach::{Reach, reach_all};
 
@@ -170,6 +172,8 @@ pub struct Catalog {
     flat: OnceLock<Flat>,
     /// Built on first use, as `needs` is.
     from_nothing: OnceLock<Reach>,
+    /// What other modules derive from this catalog and keep with it.
+    memo: Memo,
     generation: Generation,
 }
 
@@ -229,6 +233,7 @@ impl Catalog {
             needs: OnceLock::new(),
             flat: OnceLock::new(),
             from_nothing: OnceLock::new(),
+            memo: Memo::default(),
             generation: Generation::next(),
             skill_origins: vec![Origin::default(); skills.len()],
             credential_origins: vec![Origin::default(); credentials.len()],
@@ -264,6 +269,12 @@ impl Catalog {
     /// (see [`Reach::grown_to`]), instead of from nothing for every plan.
     pub(crate) fn reach_from_nothing(&self) -> &Reach {
         self.from_nothing.get_or_init(|| reach_all(self, |_| false))
+    }
+
+    /// The index of type `T` that another module derives from this catalog, made by
+    /// `T::default()` on first use and filled as that module sees fit.
+    pub(crate) fn memo<T: Any + Send + Sync + Default>(&self) -> Arc<T> {
+        self.memo.get()
     }
 
     /// What planning reads of every credential, in flat arrays.

@@ -131,7 +131,7 @@ mod tests {
     use super::*;
     use crate::catalog::synthetic::{Rng, Spec, generate};
     use crate::catalog::{Level, MAX_LEVEL};
-    use crate::plan::dominance::dominated_credentials;
+    use crate::plan::dominance::{dominated_afresh, dominated_credentials};
     use crate::plan::{Objective, Person};
 
     /// Dominance found with the verdicts of a person who started a little differently (one
@@ -189,8 +189,7 @@ mod tests {
                     }
                 }
                 let start = start_of(&levels, &held);
-                let (fresh, _) =
-                    dominated_credentials(catalog, &request, &start, &candidates, None);
+                let fresh = dominated_afresh(catalog, &request, &start, &candidates);
                 followed +=
                     usize::from(Change::since(catalog, &verdicts, &start, &candidates).is_some());
                 let (again, next) =

@@ -3,6 +3,8 @@
 
 mod change;
 
+use std::sync::OnceLock;
+
 use crate::catalog::needs::Need;
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx};
@@ -13,7 +15,9 @@ use change::Change;
 
 /// Candidates dominated by another candidate, ascending, with the verdicts that found them.
 /// Among equals the lowest index stays. `earlier`, when given, holds the verdicts of an earlier
-/// solve in the same catalog, for this person or one who starts a little differently.
+/// solve in the same catalog, for this person or one who starts a little differently. Without
+/// them, or where they do not carry over, the catalog's verdicts for a person who starts with
+/// nothing ([`FromNothing`]) are followed instead, when the person's start is near enough.
 pub(crate) fn dominated_credentials(
     catalog: &Catalog,
     request: &PlanRequest,
@@ -21,27 +25,65 @@ pub(crate) fn dominated_credentials(
     candidates: &[CredIdx],
     earlier: Option<&Verdicts>,
 ) -> (Vec<CredIdx>, Verdicts) {
-    // Being complete is a fact only the credential itself adds, so a credential another
-    // candidate names as a prerequisite can never be swapped out.
+    let measures = Measures::of(request);
+    let follow = |verdicts: &Verdicts| {
+        (verdicts.measures == Some(measures))
+            .then(|| Change::since(catalog, verdicts, start, candidates))
+            .flatten()
+    };
+    let from_nothing = catalog.memo::<FromNothing>();
+    let followed = earlier.and_then(|e| Some((e, follow(e)?))).or_else(|| {
+        let index = from_nothing.verdicts(catalog, request);
+        Some((index, follow(index)?))
+    });
+    verdicts_of(
+        catalog,
+        request,
+        start,
+        candidates,
+        &named_by(catalog, candidates),
+        followed,
+    )
+}
+
+/// [`dominated_credentials`] found afresh, every verdict asked.
+#[cfg(test)]
+pub(crate) fn dominated_afresh(
+    catalog: &Catalog,
+    request: &PlanRequest,
+    start: &Reach,
+    candidates: &[CredIdx],
+) -> Vec<CredIdx> {
+    let named = named_by(catalog, candidates);
+    verdicts_of(catalog, request, start, candidates, &named, None).0
+}
+
+/// Per credential, whether one of `candidates` names it as a prerequisite. Being complete is a
+/// fact only the credential itself adds, so such a credential can never be swapped out.
+fn named_by(catalog: &Catalog, candidates: &[CredIdx]) -> Vec<bool> {
     let mut named = vec![false; catalog.credentials.len()];
     for &c in candidates {
         for d in catalog.needs().named_by(c) {
             named[d] = true;
         }
     }
+    named
+}
+
+/// The dominated among `candidates` that are not `named`, and every verdict, following
+/// `earlier` verdicts across the change since them where given.
+fn verdicts_of(
+    catalog: &Catalog,
+    request: &PlanRequest,
+    start: &Reach,
+    candidates: &[CredIdx],
+    named: &[bool],
+    earlier: Option<(&Verdicts, Change)>,
+) -> (Vec<CredIdx>, Verdicts) {
     let mut candidate = vec![false; catalog.credentials.len()];
     for &c in candidates {
         candidate[c] = true;
     }
-    let limits = &request.constraints;
-    let measures = (
-        request.objective,
-        limits.budget_cost.is_some(),
-        limits.budget_hours.is_some(),
-    );
-    let earlier = earlier
-        .filter(|e| e.measures == Some(measures))
-        .and_then(|e| Some((e, Change::since(catalog, e, start, candidates)?)));
     let verdict_of = |c: CredIdx| -> u32 {
         if named[c] {
             return NOT_ASKED;
@@ -97,7 +139,7 @@ pub(crate) fn dominated_credentials(
         .filter(|&c| verdict[c] != NOT_ASKED && verdict[c] != NOT_DOMINATED)
         .collect();
     let verdicts = Verdicts {
-        measures: Some(measures),
+        measures: Some(Measures::of(request)),
         start: Some(start.clone()),
         was_candidate: candidate,
         verdict,
@@ -116,7 +158,7 @@ pub(crate) fn dominated_credentials(
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Verdicts {
     /// The objective, and whether cost and hours are budgeted: what "no worse" weighed.
-    measures: Option<(Objective, bool, bool)>,
+    measures: Option<Measures>,
     /// What the person started with.
     start: Option<Reach>,
     /// Per credential: whether it was a candidate.
@@ -124,6 +166,59 @@ pub(crate) struct Verdicts {
     /// Per credential: the candidate found to dominate it, [`NOT_DOMINATED`], or [`NOT_ASKED`]
     /// (not a candidate, or one another candidate names as a prerequisite).
     verdict: Vec<u32>,
+}
+
+/// What "no worse" weighs for a request: its objective, and whether cost and hours are
+/// budgeted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Measures {
+    objective: Objective,
+    cost_budgeted: bool,
+    hours_budgeted: bool,
+}
+
+impl Measures {
+    /// How many there are: [`Measures::number`] is below this.
+    const COUNT: usize = Objective::ALL.len() * 4;
+
+    fn of(request: &PlanRequest) -> Self {
+        Measures {
+            objective: request.objective,
+            cost_budgeted: request.constraints.budget_cost.is_some(),
+            hours_budgeted: request.constraints.budget_hours.is_some(),
+        }
+    }
+
+    fn number(self) -> usize {
+        self.objective as usize * 4
+            + usize::from(self.cost_budgeted) * 2
+            + usize::from(self.hours_budgeted)
+    }
+}
+
+/// Per [`Measures`], the verdicts of every credential a person who starts with nothing can
+/// reach, for such a person, each found on first use and kept with the catalog. A solve with
+/// no earlier verdicts of its own follows these across the change to its person's start, as a
+/// re-plan follows its last solve's: most people start near enough to nothing, and nearly
+/// every candidate of a solve is among these. On 20,000 credentials, finding every verdict afresh
+/// was over half of building a task, and following these takes a quarter of the instructions.
+/// Finding them costs about as much as six solves' verdicts, once per catalog and measures.
+/// Every credential is asked, named as a prerequisite or not: that is for each solve to tell.
+#[derive(Default)]
+pub(crate) struct FromNothing {
+    by_measures: [OnceLock<Verdicts>; Measures::COUNT],
+}
+
+impl FromNothing {
+    fn verdicts(&self, catalog: &Catalog, request: &PlanRequest) -> &Verdicts {
+        self.by_measures[Measures::of(request).number()].get_or_init(|| {
+            let nothing = Reach::start(catalog, &[], std::iter::empty());
+            let mut everyone = catalog.reach_from_nothing().taken.clone();
+            everyone.sort_unstable();
+            let named = vec![false; catalog.credentials.len()];
+            verdicts_of(catalog, request, &nothing, &everyone, &named, None).1
+        })
+    }
 }
 
 /// Candidates whose verdicts one thread finds at a time: small tasks stay on one thread.
@@ -216,7 +311,8 @@ fn dominates(
 mod tests {
     use super::*;
     use crate::catalog::synthetic::{Rng, Spec, generate};
-    use crate::plan::{Objective, Person};
+    use crate::catalog::{Level, MAX_LEVEL, SkillIdx};
+    use crate::plan::{Constraints, Objective, Person};
 
     /// Dominance found again with the verdicts of an earlier, larger candidate set is what it
     /// is found afresh, for every objective and as the candidates shrink step by step.
@@ -236,8 +332,7 @@ mod tests {
             let mut reused_a_verdict = false;
             for _ in 0..6 {
                 candidates.retain(|_| !rng.chance(15));
-                let (fresh, _) =
-                    dominated_credentials(&catalog, &request, &start, &candidates, None);
+                let fresh = dominated_afresh(&catalog, &request, &start, &candidates);
                 let (again, next) =
                     dominated_credentials(&catalog, &request, &start, &candidates, Some(&verdicts));
                 assert_eq!(again, fresh);
@@ -248,6 +343,62 @@ mod tests {
             }
             assert!(reused_a_verdict, "the verdicts were used");
         }
+    }
+
+    /// Without earlier verdicts, a solve follows the catalog's verdicts for a person who starts
+    /// with nothing. For people who start with nothing, with a few skills and credentials, or
+    /// with many, under every objective and budget, the dominated are those found afresh.
+    #[test]
+    fn verdicts_from_nothing_give_the_dominated_found_afresh_for_every_start() {
+        let catalog = generate(&Spec::sized(500, 4, 6, 9));
+        let mut rng = Rng::new(5);
+        let mut followed = 0;
+        for number in 0..Measures::COUNT {
+            let request = PlanRequest {
+                objective: Objective::ALL[number / 4],
+                constraints: Constraints {
+                    budget_cost: (number & 2 != 0).then_some(1e9),
+                    budget_hours: (number & 1 != 0).then_some(1e9),
+                    ..Constraints::default()
+                },
+                ..PlanRequest::new(0, Person::default())
+            };
+            assert_eq!(Measures::of(&request).number(), number);
+            let from_nothing = catalog.memo::<FromNothing>();
+            let index = from_nothing.verdicts(&catalog, &request);
+            for skills in [0, 2, 40] {
+                let levels: Vec<(SkillIdx, Level)> = (0..skills)
+                    .map(|_| {
+                        let level = 1 + rng.below(usize::from(MAX_LEVEL)) as Level;
+                        (rng.below(catalog.skills.len()), level)
+                    })
+                    .collect();
+                let held: Vec<CredIdx> = (0..skills / 2)
+                    .map(|_| rng.below(catalog.credentials.len()))
+                    .collect();
+                let start = Reach::start(&catalog, &levels, held);
+                let takeable = catalog
+                    .reach_from_nothing()
+                    .grown_to(&catalog, &start)
+                    .taken_mask();
+                let candidates: Vec<CredIdx> = (0..catalog.credentials.len())
+                    .filter(|&c| takeable[c] && !rng.chance(4))
+                    .collect();
+                followed +=
+                    usize::from(Change::since(&catalog, index, &start, &candidates).is_some());
+                let (dominated, _) =
+                    dominated_credentials(&catalog, &request, &start, &candidates, None);
+                assert_eq!(
+                    dominated,
+                    dominated_afresh(&catalog, &request, &start, &candidates)
+                );
+            }
+        }
+        assert!(
+            followed >= 2 * Measures::COUNT,
+            "followed {followed} times of {}",
+            3 * Measures::COUNT
+        );
     }
 
     /// With more candidates than one chunk, the verdicts shared out over the cores are those
@@ -277,8 +428,9 @@ mod tests {
                         .is_some()
             })
             .collect();
+        // Asked afresh, as a solve does without earlier verdicts to follow.
         let (dominated, verdicts) =
-            dominated_credentials(&catalog, &request, &start, &candidates, None);
+            verdicts_of(&catalog, &request, &start, &candidates, &named, None);
         assert!(!dominated.is_empty());
         assert_eq!(dominated, asked_in_turn);
         for &c in &dominated {
