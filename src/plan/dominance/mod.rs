@@ -147,7 +147,8 @@ fn verdicts_of(
     (dominated, verdicts)
 }
 
-/// Each candidate's verdict from one solve, for the next solve in the same catalog. Whether
+/// Each candidate's verdict from one solve (or from [`FromNothing`]), for the next solve in the
+/// same catalog. Whether
 /// `d` dominates `c` does not depend on the constraints' exclusions, only on what the person
 /// starts with and on what the request measures, and a small change of start reaches few
 /// verdicts. A candidate that dominated `c` and still does settles `c` at once. If nothing
@@ -157,7 +158,7 @@ fn verdicts_of(
 /// and half of building the task after a skill level was raised.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Verdicts {
-    /// The objective, and whether cost and hours are budgeted: what "no worse" weighed.
+    /// What "no worse" weighed.
     measures: Option<Measures>,
     /// What the person started with.
     start: Option<Reach>,
