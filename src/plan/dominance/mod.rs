@@ -200,11 +200,11 @@ impl Measures {
 /// Per [`Measures`], the verdicts of every credential a person who starts with nothing can
 /// reach, for such a person, each found on first use and kept with the catalog. A solve with
 /// no earlier verdicts of its own follows these across the change to its person's start, as a
-/// re-plan follows its last solve's: most people start near enough to nothing, and nearly
-/// every candidate of a solve is among these. On 20,000 credentials, finding every verdict afresh
-/// was over half of building a task, and following these takes a quarter of the instructions.
-/// Finding them costs about as much as six solves' verdicts, once per catalog and measures.
-/// Every credential is asked, named as a prerequisite or not: that is for each solve to tell.
+/// re-plan follows its last solve's: a start with a few skills is near enough, and nearly every
+/// candidate of a solve is among these. On 20,000 credentials, finding every verdict afresh was
+/// over half of building a task; following these takes a quarter of the instructions. Finding
+/// them costs about as much as six solves' verdicts, once per catalog and measures. Every
+/// credential is asked, named as a prerequisite or not: that is for each solve to tell.
 #[derive(Default)]
 pub(crate) struct FromNothing {
     by_measures: [OnceLock<Verdicts>; Measures::COUNT],
