@@ -2,8 +2,7 @@
 //! the plan valid and makes no measure worse. Removing dominated credentials keeps an optimum.
 
 mod change;
-
-use std::sync::OnceLock;
+mod from_nothing;
 
 use crate::catalog::needs::Need;
 use crate::catalog::reach::Reach;
@@ -12,6 +11,7 @@ use crate::parallel::in_parallel;
 use crate::plan::task::objective_weight;
 use crate::plan::{Objective, PlanRequest};
 use change::Change;
+use from_nothing::FromNothing;
 
 /// Candidates dominated by another candidate, ascending, with the verdicts that found them.
 /// Among equals the lowest index stays. `earlier`, when given, holds the verdicts of an earlier
@@ -148,14 +148,13 @@ fn verdicts_of(
 }
 
 /// Each candidate's verdict from one solve (or from [`FromNothing`]), for the next solve in the
-/// same catalog. Whether
-/// `d` dominates `c` does not depend on the constraints' exclusions, only on what the person
-/// starts with and on what the request measures, and a small change of start reaches few
-/// verdicts. A candidate that dominated `c` and still does settles `c` at once. If nothing
-/// dominated `c` before, only a new candidate or one whose needs the change touched can
-/// dominate it now, unless `c` grants a skill whose starting level changed. On 20,000
-/// credentials, finding the dominated afresh was a third of re-planning after an exclusion,
-/// and half of building the task after a skill level was raised.
+/// same catalog. Whether `d` dominates `c` does not depend on the constraints' exclusions, only
+/// on what the person starts with and on what the request measures, and a small change of
+/// start reaches few verdicts. A candidate that dominated `c` and still does settles `c` at
+/// once. If nothing dominated `c` before, only a new candidate or one whose needs the change
+/// touched can dominate it now, unless `c` grants a skill whose starting level changed. On
+/// 20,000 credentials, finding the dominated afresh was a third of re-planning after an
+/// exclusion, and half of building the task after a skill level was raised.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Verdicts {
     /// What "no worse" weighed.
@@ -194,31 +193,6 @@ impl Measures {
         self.objective as usize * 4
             + usize::from(self.cost_budgeted) * 2
             + usize::from(self.hours_budgeted)
-    }
-}
-
-/// Per [`Measures`], the verdicts of every credential a person who starts with nothing can
-/// reach, for such a person, each found on first use and kept with the catalog. A solve with
-/// no earlier verdicts of its own follows these across the change to its person's start, as a
-/// re-plan follows its last solve's: a start with a few skills is near enough, and nearly every
-/// candidate of a solve is among these. On 20,000 credentials, finding every verdict afresh was
-/// over half of building a task; following these takes a quarter of the instructions. Finding
-/// them costs about as much as six solves' verdicts, once per catalog and measures. Every
-/// credential is asked, named as a prerequisite or not: that is for each solve to tell.
-#[derive(Default)]
-pub(crate) struct FromNothing {
-    by_measures: [OnceLock<Verdicts>; Measures::COUNT],
-}
-
-impl FromNothing {
-    fn verdicts(&self, catalog: &Catalog, request: &PlanRequest) -> &Verdicts {
-        self.by_measures[Measures::of(request).number()].get_or_init(|| {
-            let nothing = Reach::start(catalog, &[], std::iter::empty());
-            let mut everyone = catalog.reach_from_nothing().taken.clone();
-            everyone.sort_unstable();
-            let named = vec![false; catalog.credentials.len()];
-            verdicts_of(catalog, request, &nothing, &everyone, &named, None).1
-        })
     }
 }
 
@@ -312,8 +286,7 @@ fn dominates(
 mod tests {
     use super::*;
     use crate::catalog::synthetic::{Rng, Spec, generate};
-    use crate::catalog::{Level, MAX_LEVEL, SkillIdx};
-    use crate::plan::{Constraints, Objective, Person};
+    use crate::plan::{Objective, Person};
 
     /// Dominance found again with the verdicts of an earlier, larger candidate set is what it
     /// is found afresh, for every objective and as the candidates shrink step by step.
@@ -344,62 +317,6 @@ mod tests {
             }
             assert!(reused_a_verdict, "the verdicts were used");
         }
-    }
-
-    /// Without earlier verdicts, a solve follows the catalog's verdicts for a person who starts
-    /// with nothing. For people who start with nothing, with a few skills and credentials, or
-    /// with many, under every objective and budget, the dominated are those found afresh.
-    #[test]
-    fn verdicts_from_nothing_give_the_dominated_found_afresh_for_every_start() {
-        let catalog = generate(&Spec::sized(500, 4, 6, 9));
-        let mut rng = Rng::new(5);
-        let mut followed = 0;
-        for number in 0..Measures::COUNT {
-            let request = PlanRequest {
-                objective: Objective::ALL[number / 4],
-                constraints: Constraints {
-                    budget_cost: (number & 2 != 0).then_some(1e9),
-                    budget_hours: (number & 1 != 0).then_some(1e9),
-                    ..Constraints::default()
-                },
-                ..PlanRequest::new(0, Person::default())
-            };
-            assert_eq!(Measures::of(&request).number(), number);
-            let from_nothing = catalog.memo::<FromNothing>();
-            let index = from_nothing.verdicts(&catalog, &request);
-            for skills in [0, 2, 40] {
-                let levels: Vec<(SkillIdx, Level)> = (0..skills)
-                    .map(|_| {
-                        let level = 1 + rng.below(usize::from(MAX_LEVEL)) as Level;
-                        (rng.below(catalog.skills.len()), level)
-                    })
-                    .collect();
-                let held: Vec<CredIdx> = (0..skills / 2)
-                    .map(|_| rng.below(catalog.credentials.len()))
-                    .collect();
-                let start = Reach::start(&catalog, &levels, held);
-                let takeable = catalog
-                    .reach_from_nothing()
-                    .grown_to(&catalog, &start)
-                    .taken_mask();
-                let candidates: Vec<CredIdx> = (0..catalog.credentials.len())
-                    .filter(|&c| takeable[c] && !rng.chance(4))
-                    .collect();
-                followed +=
-                    usize::from(Change::since(&catalog, index, &start, &candidates).is_some());
-                let (dominated, _) =
-                    dominated_credentials(&catalog, &request, &start, &candidates, None);
-                assert_eq!(
-                    dominated,
-                    dominated_afresh(&catalog, &request, &start, &candidates)
-                );
-            }
-        }
-        assert!(
-            followed >= 2 * Measures::COUNT,
-            "followed {followed} times of {}",
-            3 * Measures::COUNT
-        );
     }
 
     /// With more candidates than one chunk, the verdicts shared out over the cores are those
