@@ -41,9 +41,9 @@ use relaxed_choice::Relaxed;
 use repair::repair;
 use rows::Rows;
 use schedule::{
-    CORE_GAP, FIRST_SEPARATION, LARGE_TASK, MAX_CUTS, MIN_STEP_SCALE, NARROW_EVERY, PATIENCE,
-    RESTART_STEPS, SEARCH_CORE_AFTER, SEPARATE_EVERY, WIDEST_CUT, core_taken_in, goes_on,
-    repairs_after,
+    CORE_GAP, FIRST_SEPARATION, FIRST_STEP_SCALE, LARGE_TASK, MAX_CUTS, MIN_STEP_SCALE,
+    NARROW_EVERY, PATIENCE, RESTART_STEPS, SEARCH_CORE_AFTER, SEPARATE_EVERY, WIDEST_CUT,
+    core_taken_in, goes_on, repairs_after,
 };
 
 /// What the ascent proved about the plans cheaper than the incumbent it ended with (the
@@ -115,7 +115,7 @@ pub(crate) fn bound(
     let mut best_reduced = whole.weight.clone();
     let mut known_cuts: FxHashSet<Cut> = FxHashSet::default();
     let mut wide_sets = WideSets::default();
-    let mut step_scale = 2.0;
+    let mut step_scale = FIRST_STEP_SCALE;
     // The value the step size aims at: the best plan of the greedy and the repairs, not one
     // the small exact search found. That search often finds the optimum early; aiming the
     // steps at it shrinks them, and where the bound stays well below the optimum the ascent
