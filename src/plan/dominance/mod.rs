@@ -31,11 +31,17 @@ pub(crate) fn dominated_credentials(
             .then(|| Change::since(catalog, verdicts, start, candidates))
             .flatten()
     };
-    let from_nothing = catalog.memo::<FromNothing>();
-    let followed = earlier.and_then(|e| Some((e, follow(e)?))).or_else(|| {
-        let index = from_nothing.verdicts(catalog, request);
-        Some((index, follow(index)?))
-    });
+    // Looked up only when the earlier verdicts do not carry over, and kept here for as long as
+    // the verdicts it holds are followed.
+    let from_nothing;
+    let followed = match earlier.and_then(|e| Some((e, follow(e)?))) {
+        Some(followed) => Some(followed),
+        None => {
+            from_nothing = catalog.memo::<FromNothing>();
+            let index = from_nothing.verdicts(catalog, request);
+            follow(index).map(|change| (index, change))
+        }
+    };
     verdicts_of(
         catalog,
         request,
