@@ -65,35 +65,31 @@ impl Simulation {
     ) -> Vec<Cut> {
         // Each set is known by its support's number, or a goal's number after every support.
         let goal_set = |g: usize| task.supports.total() + g;
-        let mut sets: Vec<(Trigger, usize, &[usize])> = Vec::new();
+        let mut landmarks = Landmarks::new(&task.supports, &self.taken);
+        let mut cuts = Vec::new();
+        let mut cut = |trigger: Trigger, set: usize, members: &[usize]| {
+            if wide.holds(set) {
+                return;
+            }
+            match landmarks.of_set(members, widest) {
+                Some(members) => cuts.push(Cut { members, trigger }),
+                None => wide.add(set),
+            }
+        };
         for &k in &self.stuck {
-            for number in task.supports.numbers(k).filter(|&n| !wide.holds(n)) {
+            for number in task.supports.numbers(k) {
                 let support = task.supports.support(number);
                 if !self.meets(support) {
-                    sets.push((Trigger::Take(k), number, support));
+                    cut(Trigger::Take(k), number, support);
                 }
             }
         }
-        for g in
-            (0..task.goals.len()).filter(|&g| !wide.holds(goal_set(g)) && !self.reaches(task, g))
-        {
-            sets.push((Trigger::Goal(g), goal_set(g), &task.goals[g].achievers));
+        for (g, goal) in task.goals.iter().enumerate() {
+            if !self.reaches(task, g) {
+                cut(Trigger::Goal(g), goal_set(g), &goal.achievers);
+            }
         }
-        let landmarks = Landmarks::of(
-            &task.supports,
-            &self.taken,
-            sets.iter().map(|s| s.2),
-            widest,
-        );
-        sets.into_iter()
-            .filter_map(|(trigger, set, members)| {
-                let Some(members) = landmarks.of_set(members) else {
-                    wide.add(set);
-                    return None;
-                };
-                Some(Cut { members, trigger })
-            })
-            .collect()
+        cuts
     }
 
     /// Whether this state takes a member of `support`.
