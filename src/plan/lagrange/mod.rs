@@ -4,8 +4,9 @@
 //! Relaxing every row of the model ("one of this support before that candidate", "one achiever
 //! of this goal") with multipliers `u >= 0` leaves a problem that splits per candidate: take it
 //! exactly when its reduced cost is negative. Any `u` gives a valid lower bound, and a plan that
-//! takes candidate `k` costs at least the bound plus `k`'s positive reduced cost, so every
-//! candidate whose sum exceeds a known plan's value can be dropped before the exact search.
+//! takes candidate `k` costs at least the bound plus `k`'s positive reduced cost, and those of
+//! a chain of its supporters ([`chain`]), so every candidate whose sum exceeds a known plan's
+//! value can be dropped before the exact search.
 //!
 //! Relax-and-cut: now and then the relaxed choice is simulated, and where it cannot be
 //! scheduled (support that runs in a loop) or misses a goal, the landmark cuts that forbid it
@@ -19,6 +20,7 @@
 //! size of the ascent and the reduced-cost test both.
 
 mod active;
+mod chain;
 mod core;
 mod narrow;
 mod relaxed_choice;
@@ -36,6 +38,7 @@ use crate::plan::simulate::{Simulation, WideSets};
 use crate::plan::task::Task;
 use crate::plan::warm::Multipliers;
 use active::Active;
+use chain::least_extra;
 use narrow::Narrowed;
 use relaxed_choice::Relaxed;
 use repair::repair;
@@ -51,9 +54,10 @@ use schedule::{
 pub(crate) struct Lagrangian {
     /// A lower bound on those plans.
     pub bound: f64,
-    /// Per candidate, its reduced cost at the multipliers that gave `bound`; infinite for a
-    /// candidate the ascent dropped as in none of those plans.
-    pub reduced_cost: Vec<f64>,
+    /// Per candidate, a lower bound on how much more than `bound` a plan taking it costs (see
+    /// [`chain`]), at the multipliers that gave `bound`; infinite for a candidate the ascent
+    /// dropped as in none of those plans.
+    pub least_extra: Vec<f64>,
     /// Landmark cuts found on the way, valid for those plans.
     pub cuts: Vec<Cut>,
     /// Multipliers for a later solve to start from: those of the whole task at the ascent's
@@ -65,7 +69,7 @@ pub(crate) struct Lagrangian {
 impl Lagrangian {
     /// Whether a plan taking candidate `k` can cost no more than `upper`.
     pub fn may_take(&self, k: usize, upper: f64) -> bool {
-        may_take(self.granule, self.bound, self.reduced_cost[k], upper)
+        may_take(self.granule, self.bound, self.least_extra[k], upper)
     }
 
     /// Whether no plan is cheaper than `upper`, a plan's value.
@@ -74,10 +78,10 @@ impl Lagrangian {
     }
 }
 
-/// Whether a plan taking a candidate of reduced cost `reduced` can be cheaper than `upper`,
-/// given the Lagrangian `bound`.
-fn may_take(granule: Granule, bound: f64, reduced: f64, upper: f64) -> bool {
-    granule.can_beat(bound + reduced.max(0.0), upper)
+/// Whether a plan taking a candidate that costs at least `extra` more than the Lagrangian
+/// `bound` (its reduced cost, or more: see [`chain`]) can be cheaper than `upper`.
+fn may_take(granule: Granule, bound: f64, extra: f64, upper: f64) -> bool {
+    granule.can_beat(bound + extra.max(0.0), upper)
 }
 
 /// A schedulable selection reaching every goal, and its value.
@@ -198,10 +202,9 @@ pub(crate) fn bound(
         if (iteration + 1) % NARROW_EVERY == 0 {
             // A forced candidate is taken in every relaxed choice, its reduced cost already
             // in the bound.
+            let extra = least_extra(&narrowed.task, &best_reduced);
             let keep: Vec<bool> = (0..narrowed.task.len())
-                .map(|k| {
-                    narrowed.task.forced[k] || may_take(granule, bound, best_reduced[k], best.value)
-                })
+                .map(|k| narrowed.task.forced[k] || may_take(granule, bound, extra[k], best.value))
                 .collect();
             // Rebuilding the rows costs about one step, so a few dropped candidates are not
             // worth it.
@@ -304,15 +307,13 @@ pub(crate) fn bound(
     }
     repair(&narrowed, &best_reduced, whole.len(), best);
     let task = &narrowed.task;
-    // A forced candidate is in every plan and its reduced cost is already in the bound, so
-    // taking it adds nothing to it.
-    let mut reduced_cost = vec![f64::INFINITY; whole.len()];
-    for (k, &rc) in best_reduced.iter().enumerate() {
-        reduced_cost[narrowed.whole[k]] = if task.forced[k] { 0.0 } else { rc };
+    let mut least_extra_whole = vec![f64::INFINITY; whole.len()];
+    for (k, extra) in least_extra(task, &best_reduced).into_iter().enumerate() {
+        least_extra_whole[narrowed.whole[k]] = extra;
     }
     Lagrangian {
         bound,
-        reduced_cost,
+        least_extra: least_extra_whole,
         cuts: narrowed.cuts_in_whole(),
         multipliers: whole_multipliers.unwrap_or_else(|| {
             Multipliers::record(
@@ -365,7 +366,7 @@ fn no_cheaper_plan(
 ) -> Lagrangian {
     Lagrangian {
         bound: best.value,
-        reduced_cost: vec![f64::INFINITY; whole.len()],
+        least_extra: vec![f64::INFINITY; whole.len()],
         cuts: Vec::new(),
         multipliers,
         granule,
