@@ -202,7 +202,7 @@ pub(crate) fn bound(
         if (iteration + 1) % NARROW_EVERY == 0 {
             // A forced candidate is taken in every relaxed choice, its reduced cost already
             // in the bound.
-            let extra = least_extra(&narrowed.task, &best_reduced);
+            let extra = least_extra(&narrowed.task, &narrowed.cuts, &best_reduced);
             let keep: Vec<bool> = (0..narrowed.task.len())
                 .map(|k| narrowed.task.forced[k] || may_take(granule, bound, extra[k], best.value))
                 .collect();
@@ -308,7 +308,10 @@ pub(crate) fn bound(
     repair(&narrowed, &best_reduced, whole.len(), best);
     let task = &narrowed.task;
     let mut least_extra_whole = vec![f64::INFINITY; whole.len()];
-    for (k, extra) in least_extra(task, &best_reduced).into_iter().enumerate() {
+    for (k, extra) in least_extra(task, &narrowed.cuts, &best_reduced)
+        .into_iter()
+        .enumerate()
+    {
         least_extra_whole[narrowed.whole[k]] = extra;
     }
     Lagrangian {
