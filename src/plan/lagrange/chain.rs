@@ -27,40 +27,46 @@ const PASSES: usize = 2;
 /// from each one's own reduced cost, so every value stays a lower bound, loops of support
 /// included.
 pub(super) fn least_extra(task: &Task, cuts: &[Cut], reduced: &[f64]) -> Vec<f64> {
-    let own = |k: usize| {
-        if task.forced[k] {
-            0.0
-        } else {
-            reduced[k].max(0.0)
-        }
-    };
-    let mut extra: Vec<f64> = (0..task.len()).map(own).collect();
+    let own: Vec<f64> = (0..task.len())
+        .map(|k| {
+            if task.forced[k] {
+                0.0
+            } else {
+                reduced[k].max(0.0)
+            }
+        })
+        .collect();
+    let mut extra = own.clone();
     for _ in 0..PASSES {
         for k in 0..task.len() {
             let dearest_support = task
                 .supports
                 .of(k)
-                .map(|support| {
-                    support
-                        .iter()
-                        .map(|&d| extra[d])
-                        .fold(f64::INFINITY, f64::min)
-                })
+                .map(|support| cheapest(support, &extra))
                 .fold(0.0, f64::max);
-            extra[k] = own(k) + dearest_support;
+            extra[k] = own[k] + dearest_support;
         }
         for cut in cuts {
             if let Trigger::Take(k) = cut.trigger {
-                let cheapest = cut
-                    .members
-                    .iter()
-                    .map(|&d| extra[d])
-                    .fold(f64::INFINITY, f64::min);
-                extra[k] = extra[k].max(own(k) + cheapest);
+                extra[k] = extra[k].max(own[k] + cheapest(&cut.members, &extra));
             }
         }
     }
     extra
+}
+
+/// The least `extra` among `members`: nothing as soon as one member pays nothing, as most
+/// supports have a member the relaxation wants.
+fn cheapest(members: &[usize], extra: &[f64]) -> f64 {
+    let mut least = f64::INFINITY;
+    for &d in members {
+        let e = extra[d];
+        if e <= 0.0 {
+            return 0.0;
+        }
+        least = least.min(e);
+    }
+    least
 }
 
 #[cfg(test)]
