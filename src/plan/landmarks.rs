@@ -109,15 +109,7 @@ mod tests {
         let mut rng = Rng::new(7);
         for _ in 0..300 {
             let n = 5 + rng.below(60);
-            // Supports point anywhere, so loops of support are common.
-            let mut supports = Supports::default();
-            for _ in 0..n {
-                for _ in 0..rng.below(3) {
-                    let members: Vec<usize> = (0..1 + rng.below(4)).map(|_| rng.below(n)).collect();
-                    supports.push(members);
-                }
-                supports.finish_candidate();
-            }
+            let supports = Supports::random(&mut rng, n);
             let taken: Vec<bool> = (0..n).map(|_| rng.chance(20)).collect();
             let sets: Vec<Vec<usize>> = (0..1 + rng.below(6))
                 .map(|_| {

@@ -126,6 +126,28 @@ impl Supports {
 }
 
 #[cfg(test)]
+impl Supports {
+    /// Supports for `n` candidates, for tests: up to two each, of one to three members
+    /// anywhere but at their owner, so loops of support are common.
+    pub(crate) fn random(rng: &mut crate::catalog::synthetic::Rng, n: usize) -> Self {
+        let mut supports = Supports::default();
+        for k in 0..n {
+            for _ in 0..rng.below(3) {
+                let members: Vec<usize> = (0..1 + rng.below(3))
+                    .map(|_| rng.below(n))
+                    .filter(|&d| d != k)
+                    .collect();
+                if !members.is_empty() {
+                    supports.push(members);
+                }
+            }
+            supports.finish_candidate();
+        }
+        supports
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -93,20 +93,7 @@ mod tests {
         let mut rng = Rng::new(5);
         for _ in 0..200 {
             let n = 2 + rng.below(7);
-            let mut supports = Supports::default();
-            for k in 0..n {
-                for _ in 0..rng.below(3) {
-                    // Supports point anywhere but at their owner, so loops are common.
-                    let members: Vec<usize> = (0..1 + rng.below(3))
-                        .map(|_| rng.below(n))
-                        .filter(|&d| d != k)
-                        .collect();
-                    if !members.is_empty() {
-                        supports.push(members);
-                    }
-                }
-                supports.finish_candidate();
-            }
+            let supports = Supports::random(&mut rng, n);
             let mut task = Task::by_hand(&[], &vec![1.0; n], &[]);
             task.supports = supports;
             task.forced = (0..n).map(|_| rng.chance(20)).collect();

@@ -14,18 +14,10 @@ impl Task {
     /// None when some goal is left with no achiever.
     pub fn restrict(&self, keep: &[bool]) -> Option<(Task, Vec<usize>)> {
         let mut keep = keep.to_vec();
-        loop {
-            let before = keep.iter().filter(|&&k| k).count();
-            for k in 0..self.len() {
-                if keep[k] && self.supports.of(k).any(|s| s.iter().all(|&d| !keep[d])) {
-                    keep[k] = false;
-                }
-            }
-            // Dropping a candidate can leave another unable to start, or no longer needed.
-            if keep.iter().filter(|&&k| k).count() == before && !self.drop_unneeded(&mut keep) {
-                break;
-            }
-        }
+        self.drop_unsupported(&mut keep);
+        // A needed candidate's supporters are needed too, so dropping the rest leaves every
+        // kept candidate a kept member of each support.
+        self.drop_unneeded(&mut keep);
         let all_goals: Vec<usize> = (0..self.goals.len()).collect();
         let (task, old) = self.subtask(&keep, &all_goals);
         task.goals
@@ -34,21 +26,51 @@ impl Task {
             .then_some((task, old))
     }
 
+    /// Unmarks in `keep` every candidate left with no kept member in some support, until
+    /// none is. Each support counts its kept members, and a dropped candidate takes one off
+    /// each support it is a member of, so each drop is followed to the end at once rather
+    /// than by passes over every candidate until nothing changes.
+    fn drop_unsupported(&self, keep: &mut [bool]) {
+        let supports = &self.supports;
+        let mut kept_members = vec![0u32; supports.total()];
+        for k in (0..self.len()).filter(|&k| keep[k]) {
+            for number in supports.numbers(k) {
+                kept_members[number] = supports
+                    .support(number)
+                    .iter()
+                    .filter(|&&d| keep[d])
+                    .count() as u32;
+            }
+        }
+        let mut dropped: Vec<usize> = Vec::new();
+        for (k, kept) in keep.iter_mut().enumerate() {
+            if *kept && supports.numbers(k).any(|number| kept_members[number] == 0) {
+                *kept = false;
+                dropped.push(k);
+            }
+        }
+        while let Some(d) = dropped.pop() {
+            for (k, number) in supports.waiting_on(d) {
+                if keep[k] {
+                    kept_members[number] -= 1;
+                    if kept_members[number] == 0 {
+                        keep[k] = false;
+                        dropped.push(k);
+                    }
+                }
+            }
+        }
+    }
+
     /// Unmarks in `keep` the candidates that no plan of the kept candidates needs: neither an
     /// achiever of a goal nor, going backwards, a member of a support of one that is needed.
     /// A plan of the fewest candidates takes none of them, since it stays a plan without them.
-    /// True when any was unmarked.
-    fn drop_unneeded(&self, keep: &mut [bool]) -> bool {
+    fn drop_unneeded(&self, keep: &mut [bool]) {
         let all_goals: Vec<usize> = (0..self.goals.len()).collect();
         let needed = self.needed_by(&all_goals, |k| keep[k]);
-        let mut dropped = false;
         for (kept, needed) in keep.iter_mut().zip(needed) {
-            if *kept && !needed {
-                *kept = false;
-                dropped = true;
-            }
+            *kept &= needed;
         }
-        dropped
     }
 
     /// The task of the goals `goals` alone (their weights as here): their achievers and,
@@ -210,6 +232,8 @@ impl DisjointSets {
 
 #[cfg(test)]
 mod tests {
+    use crate::catalog::synthetic::Rng;
+    use crate::plan::supports::Supports;
     use crate::plan::task::Task;
 
     /// Goal: one of 0 or 1. 0 needs one of 2 or 3; 3 needs 4; 4 needs 3 or 5 (a loop); 5
@@ -245,5 +269,59 @@ mod tests {
         let keep = [true, true, false, true, false, true, true];
         let (_, old) = task.restrict(&keep).expect("1 reaches the goal");
         assert_eq!(old, vec![1]);
+    }
+
+    /// What `restrict` keeps, by its definition: drop whatever has a support with no kept
+    /// member, pass after pass until nothing changes; then whatever no goal needs.
+    fn kept_by_definition(task: &Task, keep: &[bool]) -> Vec<usize> {
+        let mut keep = keep.to_vec();
+        loop {
+            let unsupported: Vec<usize> = (0..task.len())
+                .filter(|&k| keep[k] && task.supports.of(k).any(|s| s.iter().all(|&d| !keep[d])))
+                .collect();
+            if unsupported.is_empty() {
+                break;
+            }
+            for k in unsupported {
+                keep[k] = false;
+            }
+        }
+        let mut needed = vec![false; task.len()];
+        let mut queue: Vec<usize> = task
+            .goals
+            .iter()
+            .flat_map(|g| g.achievers.clone())
+            .collect();
+        while let Some(k) = queue.pop() {
+            if keep[k] && !std::mem::replace(&mut needed[k], true) {
+                queue.extend(task.supports.of(k).flatten());
+            }
+        }
+        (0..task.len()).filter(|&k| needed[k]).collect()
+    }
+
+    #[test]
+    fn restricting_keeps_what_the_definition_keeps() {
+        let mut rng = Rng::new(3);
+        for _ in 0..300 {
+            let n = 2 + rng.below(30);
+            let supports = Supports::random(&mut rng, n);
+            let achievers: Vec<Vec<usize>> = (0..1 + rng.below(3))
+                .map(|_| (0..1 + rng.below(3)).map(|_| rng.below(n)).collect())
+                .collect();
+            let achievers: Vec<&[usize]> = achievers.iter().map(Vec::as_slice).collect();
+            let mut task = Task::by_hand(&[], &vec![1.0; n], &achievers);
+            task.supports = supports;
+            let keep: Vec<bool> = (0..n).map(|_| !rng.chance(25)).collect();
+            let kept = kept_by_definition(&task, &keep);
+            let every_goal_kept = task
+                .goals
+                .iter()
+                .all(|g| g.achievers.iter().any(|k| kept.contains(k)));
+            match task.restrict(&keep) {
+                Some((_, old)) => assert_eq!(old, kept),
+                None => assert!(!every_goal_kept),
+            }
+        }
     }
 }
