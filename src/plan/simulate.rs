@@ -55,8 +55,11 @@ impl Simulation {
     ///
     /// A set whose landmark is too wide to cut with mostly stays so from one relaxed choice to
     /// the next, and its backward cone is what makes it wide: on 20,000 credentials at depth
-    /// 6, the cones of the few such sets held five times the candidates of all the others, and
-    /// walking them again at every separation took a quarter of a solve.
+    /// 6, the cones of the few such sets held five times the candidates of all the others.
+    /// Walking them in full at every separation took a quarter of a solve. Now that a walk
+    /// stops once a landmark is too wide, leaving them out saves about what the cuts they
+    /// would give when they narrow again are worth: over 240 instances of 5,000 and 20,000
+    /// credentials at depth 6, solves without it took from 5% less to 5% more in all.
     pub fn landmark_cuts_except(
         &self,
         task: &Task,
