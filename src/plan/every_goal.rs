@@ -60,8 +60,8 @@ pub(crate) fn close_every_goal(
         let seed_selection: Vec<bool> = old.iter().map(|&k| best.selection[k]).collect();
         let seed = incumbent_of(&small, Aim::AllGoals, &seed_selection);
         let found = cover::solve(&small, &seed, deadline, COVER_NODES, effort);
-        // A plan cheaper than the incumbent takes only candidates of `small`, so the best of
-        // `small`, proven, is the optimum.
+        // A plan cheaper than the incumbent, less what it can do without, takes only
+        // candidates of `small`, so the best of `small`, proven, is the optimum.
         let mut selection = vec![false; task.len()];
         for (new, &k) in old.iter().enumerate() {
             selection[k] = found.selection[new];

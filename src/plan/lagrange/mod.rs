@@ -49,14 +49,15 @@ use schedule::{
     core_taken_in, goes_on, repairs_after,
 };
 
-/// What the ascent proved about the plans cheaper than the incumbent it ended with (the
-/// incumbent answers for every other plan).
+/// What the ascent proved about the plans cheaper than the incumbent it ended with that need
+/// all they take (the incumbent answers for every other plan, and a cheaper plan, less what it
+/// can do without, is one of those).
 pub(crate) struct Lagrangian {
     /// A lower bound on those plans.
     pub bound: f64,
-    /// Per candidate, a lower bound on how much more than `bound` a plan taking it costs (see
-    /// [`chain`]), at the multipliers that gave `bound`; infinite for a candidate the ascent
-    /// dropped as in none of those plans.
+    /// Per candidate, a lower bound on how much more than `bound` such a plan taking it costs
+    /// (see [`chain`]), at the multipliers that gave `bound`; infinite for a candidate the
+    /// ascent dropped as in none of those plans.
     pub least_extra: Vec<f64>,
     /// Landmark cuts found on the way, valid for those plans.
     pub cuts: Vec<Cut>,
@@ -67,7 +68,8 @@ pub(crate) struct Lagrangian {
 }
 
 impl Lagrangian {
-    /// Whether a plan taking candidate `k` can cost no more than `upper`.
+    /// Whether a plan that takes candidate `k`, and nothing it could do without, can cost no
+    /// more than `upper`.
     pub fn may_take(&self, k: usize, upper: f64) -> bool {
         may_take(self.granule, self.bound, self.least_extra[k], upper)
     }
