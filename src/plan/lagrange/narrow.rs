@@ -1,10 +1,11 @@
-//! Narrowing the task while the ascent runs. A candidate whose reduced cost lifts every plan
-//! that takes it above the incumbent is in no better plan, so it is dropped, with every
-//! candidate that loses the last member of a support with it, and every candidate that only
-//! supported those dropped. What remains is the task of the plans cheaper than the incumbent
-//! (those of fewest candidates, which is all an optimum needs): bounds and cuts found on it
-//! hold for those plans, which is all the exact search asks, since the incumbent answers for
-//! the rest. Later steps, cut separation and repairs all work on the smaller task.
+//! Narrowing the task while the ascent runs. A candidate whose reduced cost, with those of the
+//! chains before and after it ([`super::chain`]), lifts every plan that takes it above the
+//! incumbent is in no better plan, so it is dropped, with every candidate that loses the last
+//! member of a support with it, and every candidate that only supported those dropped. What
+//! remains is the task of the plans cheaper than the incumbent (those of fewest candidates,
+//! which is all an optimum needs): bounds and cuts found on it hold for those plans, which is
+//! all the exact search asks, since the incumbent answers for the rest. Later steps, cut
+//! separation and repairs all work on the smaller task.
 
 use std::borrow::Cow;
 
