@@ -5,8 +5,8 @@
 //! of this goal") with multipliers `u >= 0` leaves a problem that splits per candidate: take it
 //! exactly when its reduced cost is negative. Any `u` gives a valid lower bound, and a plan that
 //! takes candidate `k` costs at least the bound plus `k`'s positive reduced cost, and those of
-//! a chain of its supporters ([`chain`]), so every candidate whose sum exceeds a known plan's
-//! value can be dropped before the exact search.
+//! the chains of candidates before and after it ([`chain`]), so every candidate whose sum
+//! exceeds a known plan's value can be dropped before the exact search.
 //!
 //! Relax-and-cut: now and then the relaxed choice is simulated, and where it cannot be
 //! scheduled (support that runs in a loop) or misses a goal, the landmark cuts that forbid it

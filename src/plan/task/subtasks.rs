@@ -8,18 +8,19 @@ use crate::plan::task::{Goal, Task};
 
 impl Task {
     /// The task over the candidates in `keep`, dropping also those that lose every member of a
-    /// support, and those no plan of the rest needs (see [`Task::drop_unneeded`]): every
-    /// caller looks for the best plans among the kept candidates, and a best plan of the
-    /// fewest candidates takes none of them. Returns it with each new candidate's old index, or
-    /// None when some goal is left with no achiever.
+    /// support, and those no plan of the rest needs (neither an achiever of a goal nor, going
+    /// backwards, a member of a support of one that is needed): every caller looks for the
+    /// best plans among the kept candidates, and a best plan of the fewest candidates takes
+    /// none of them, since it stays a plan without them. Returns it with each new candidate's
+    /// old index, or None when some goal is left with no achiever.
     pub fn restrict(&self, keep: &[bool]) -> Option<(Task, Vec<usize>)> {
         let mut keep = keep.to_vec();
         self.drop_unsupported(&mut keep);
-        // A needed candidate's supporters are needed too, so dropping the rest leaves every
-        // kept candidate a kept member of each support.
-        self.drop_unneeded(&mut keep);
+        // A needed candidate's supporters are needed too, so keeping only the needed leaves
+        // every kept candidate a kept member of each support.
         let all_goals: Vec<usize> = (0..self.goals.len()).collect();
-        let (task, old) = self.subtask(&keep, &all_goals);
+        let needed = self.needed_by(&all_goals, |k| keep[k]);
+        let (task, old) = self.subtask(&needed, &all_goals);
         task.goals
             .iter()
             .all(|g| !g.achievers.is_empty())
@@ -59,17 +60,6 @@ impl Task {
                     }
                 }
             }
-        }
-    }
-
-    /// Unmarks in `keep` the candidates that no plan of the kept candidates needs: neither an
-    /// achiever of a goal nor, going backwards, a member of a support of one that is needed.
-    /// A plan of the fewest candidates takes none of them, since it stays a plan without them.
-    fn drop_unneeded(&self, keep: &mut [bool]) {
-        let all_goals: Vec<usize> = (0..self.goals.len()).collect();
-        let needed = self.needed_by(&all_goals, |k| keep[k]);
-        for (kept, needed) in keep.iter_mut().zip(needed) {
-            *kept &= needed;
         }
     }
 
