@@ -24,20 +24,35 @@ const LAGRANGIAN_ITERATIONS: usize = 300;
 /// weighted covers, where its bound is weaker than the LP's, it gives way within a second.
 const COVER_NODES: u64 = 50_000;
 
-/// Also returns the ascent's multipliers, for a later solve to start from.
+/// What a search for every goal learned for a later solve to start from.
+pub(crate) struct Ascended {
+    /// The ascent's multipliers over the whole task (see [`lagrange::Lagrangian`]).
+    pub multipliers: Multipliers,
+    /// Those it ended with, over the task as narrowed.
+    pub last_multipliers: Multipliers,
+    /// Per candidate, a floor on the value of the plans that take it and nothing they could
+    /// do without (minus infinity where nothing is known).
+    pub floor: Vec<f64>,
+}
+
+/// Also returns what the search learned for a later solve.
 pub(crate) fn close_every_goal(
     task: &Task,
     incumbent: Found,
     start: Option<&Multipliers>,
     deadline: Instant,
     effort: &mut Effort,
-) -> Result<(Found, Multipliers), PlanError> {
+) -> Result<(Found, Ascended), PlanError> {
     let mut best = Incumbent {
         selection: incumbent.selection,
         value: incumbent.value,
     };
     let mut lagrangian = lagrange::bound(task, &mut best, start, LAGRANGIAN_ITERATIONS, deadline);
-    let multipliers = std::mem::take(&mut lagrangian.multipliers);
+    let mut ascended = Ascended {
+        multipliers: std::mem::take(&mut lagrangian.multipliers),
+        last_multipliers: std::mem::take(&mut lagrangian.last_multipliers),
+        floor: std::mem::take(&mut lagrangian.floor),
+    };
     let mut upper = best.value;
     let proven_best = |best: Incumbent| Found {
         selection: best.selection,
@@ -46,7 +61,8 @@ pub(crate) fn close_every_goal(
         proven: true,
     };
     if lagrangian.proves(upper) {
-        return Ok((proven_best(best), multipliers));
+        raise_floor(&mut ascended.floor, |_| true, upper);
+        return Ok((proven_best(best), ascended));
     }
     // The incumbent stays, though no cheaper plan may need all of it: whole, it seeds each
     // part's search with a plan of that part, from which branch-and-bound prunes at once.
@@ -54,8 +70,15 @@ pub(crate) fn close_every_goal(
         .map(|k| best.selection[k] || lagrangian.may_take(k, upper))
         .collect();
     let Some((small, old)) = task.restrict(&keep) else {
-        return Ok((proven_best(best), multipliers));
+        raise_floor(&mut ascended.floor, |_| true, upper);
+        return Ok((proven_best(best), ascended));
     };
+    // A plan cheaper than the incumbent takes only candidates of `small`.
+    let mut in_small = vec![false; task.len()];
+    for &k in &old {
+        in_small[k] = true;
+    }
+    raise_floor(&mut ascended.floor, |k| !in_small[k], upper);
     if cover::applies(&small) {
         let seed_selection: Vec<bool> = old.iter().map(|&k| best.selection[k]).collect();
         let seed = incumbent_of(&small, Aim::AllGoals, &seed_selection);
@@ -68,7 +91,7 @@ pub(crate) fn close_every_goal(
         }
         if found.proven {
             let value = found.value;
-            return Ok((proven_best(Incumbent { selection, value }), multipliers));
+            return Ok((proven_best(Incumbent { selection, value }), ascended));
         }
         // Stopped early, it may still have found a better plan for the search to start from.
         if found.value < best.value {
@@ -135,7 +158,16 @@ pub(crate) fn close_every_goal(
             proven,
         }
     };
-    Ok((found, multipliers))
+    Ok((found, ascended))
+}
+
+/// Raises to `value` the floor of every candidate `k` for which `applies(k)`.
+fn raise_floor(floor: &mut [f64], applies: impl Fn(usize) -> bool, value: f64) {
+    for (k, floor) in floor.iter_mut().enumerate() {
+        if applies(k) {
+            *floor = floor.max(value);
+        }
+    }
 }
 
 /// The cuts (over the whole task of `whole` candidates) that concern `part`, in its indices.

@@ -14,6 +14,7 @@ mod lagrange;
 mod landmarks;
 mod milp;
 mod pathway;
+mod pruned;
 mod rank;
 mod relaxed;
 mod request;

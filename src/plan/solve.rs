@@ -10,6 +10,7 @@ use crate::catalog::{Catalog, CredIdx, Level, SkillIdx};
 use crate::plan::every_goal::close_every_goal;
 use crate::plan::milp::{Aim, Budgets, CostsOf};
 use crate::plan::pathway::Pathway;
+use crate::plan::pruned::{Floored, Pruned, close_above_floor};
 use crate::plan::relaxed::{Supporters, greedy_selection};
 use crate::plan::search::{Found, Search, value_of};
 use crate::plan::settled::Settled;
@@ -89,6 +90,8 @@ pub(crate) fn plan_from(
             multipliers: earlier.multipliers.clone(),
             reach: earlier.reach_of(catalog, &request.person).cloned(),
             learned: earlier.learned.clone(),
+            // It still holds: this request only takes more away.
+            pruned: earlier.pruned.clone(),
         };
         return Ok((plan, memory));
     }
@@ -127,14 +130,25 @@ pub(crate) fn plan_from(
     let earlier_learned = earlier.map(|e| &e.learned);
     let shared = reached.shared.as_ref();
     let from_shared = shared.and_then(|shared| shared.task_for(&wanted));
-    let (task, learned, in_shared) = match from_shared {
+    // After an exclusion, the earlier task less what is excluded, and what its pruning proved.
+    let floored = earlier
+        .filter(|_| from_shared.is_none())
+        .and_then(|earlier| {
+            let pruned = earlier.pruned.as_ref()?;
+            pruned.after_exclusion(catalog, request, &earlier.learned.verdicts)
+        });
+    let (task, learned, in_shared, floor) = match (from_shared, floored) {
         // What a build learns is remembered for re-planning one role, which never starts from
         // these.
-        Some((task, in_shared)) => (task, Learned::default(), Some(in_shared)),
-        None => {
+        (Some((task, in_shared)), _) => (task, Learned::default(), Some(in_shared), None),
+        (None, Some(Floored { task, floor })) => {
+            let learned = earlier_learned.cloned().unwrap_or_default();
+            (task, learned, None, Some(floor))
+        }
+        (None, None) => {
             let (task, learned) =
                 Task::build_with(catalog, request, &wanted, reached, earlier_learned);
-            (task, learned, None)
+            (task, learned, None, None)
         }
     };
     let flat = catalog.flat();
@@ -159,6 +173,7 @@ pub(crate) fn plan_from(
     let all_goals: Vec<usize> = (0..task.goals.len()).collect();
 
     let mut multipliers = Multipliers::default();
+    let mut proved = None;
     let (found, lexicographic_proven) = if budgets == Budgets::default() {
         let greedy = |mut selection: Vec<bool>| {
             drop_redundant(&task, &mut selection, &all_goals);
@@ -182,10 +197,20 @@ pub(crate) fn plan_from(
                 let supporters = Supporters::compute(&task);
                 greedy(greedy_selection(&task, &supporters, &all_goals))
             });
-        let start = earlier.map(|e| &e.multipliers);
-        let (found, ascended) =
-            close_every_goal(&task, incumbent, start, deadline, &mut search.effort)?;
-        multipliers = ascended;
+        let effort = &mut search.effort;
+        let (found, mut ascended) = match (&floor, earlier.and_then(|e| e.pruned.as_ref())) {
+            (Some(floor), Some(pruned)) => {
+                // Fitted to about the task it searches.
+                let start = Some(&pruned.multipliers);
+                close_above_floor(&task, floor, incumbent, start, deadline, effort)?
+            }
+            _ => {
+                let start = earlier.map(|e| &e.multipliers);
+                close_every_goal(&task, incumbent, start, deadline, effort)?
+            }
+        };
+        multipliers = std::mem::take(&mut ascended.multipliers);
+        proved = Some(ascended);
         (found, true)
     } else {
         let coverage = search.run(
@@ -250,6 +275,7 @@ pub(crate) fn plan_from(
         multipliers,
         reach: known,
         learned,
+        pruned: proved.map(|ascended| Pruned::new(catalog, request, Arc::new(task), ascended)),
     };
     Ok((plan, memory))
 }

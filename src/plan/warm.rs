@@ -10,6 +10,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::catalog::{Catalog, CredIdx, SkillIdx};
+use crate::plan::pruned::Pruned;
 use crate::plan::relaxed::{Supporters, greedy_selection};
 use crate::plan::settled::Settled;
 use crate::plan::simulate::{Simulation, drop_redundant};
@@ -85,6 +86,8 @@ pub(crate) struct Memory {
     /// What building its task learned (who dominated whom, what was relevant), for the next
     /// build in the same catalog.
     pub learned: Learned,
+    /// What its pruning proved about its task, for a next request that only excludes more.
+    pub pruned: Option<Pruned>,
 }
 
 /// What one person can reach in one catalog.

@@ -174,6 +174,16 @@ pub(crate) struct Verdicts {
     verdict: Vec<u32>,
 }
 
+impl Verdicts {
+    /// Whether some credential was found dominated by one that `is_gone` (an exclusion since):
+    /// without it, the dominated one would be a candidate again.
+    pub fn named_dominator(&self, is_gone: impl Fn(CredIdx) -> bool) -> bool {
+        self.verdict
+            .iter()
+            .any(|&w| w != NOT_ASKED && w != NOT_DOMINATED && is_gone(w as CredIdx))
+    }
+}
+
 /// What "no worse" weighs for a request: its objective, and whether cost and hours are
 /// budgeted.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -64,6 +64,13 @@ pub(crate) struct Lagrangian {
     /// Multipliers for a later solve to start from: those of the whole task at the ascent's
     /// first narrowing, or those it ended with if it never narrowed.
     pub multipliers: Multipliers,
+    /// The multipliers it ended with, fitted to the task as narrowed: a start for a later
+    /// solve that begins from about that task (see [`crate::plan::pruned`]).
+    pub last_multipliers: Multipliers,
+    /// Per candidate, a floor on the plans that take it (and nothing they could do without):
+    /// the incumbent's value when narrowing dropped it, minus infinity if it never did. Such a
+    /// plan cheaper than that incumbent would have been in the narrowed task.
+    pub floor: Vec<f64>,
     granule: Granule,
 }
 
@@ -139,6 +146,7 @@ pub(crate) fn bound(
     // narrowed task, price the candidates it dropped as bargains (started from those, the
     // next solve's bound was no better than from scratch).
     let mut whole_multipliers: Option<Multipliers> = None;
+    let mut floor = vec![f64::NEG_INFINITY; whole.len()];
     let mut restarts = 0;
     // The small exact search under way, if any, with the step that takes its plan in.
     let mut searching: Option<(usize, core::Pending)> = None;
@@ -218,10 +226,14 @@ pub(crate) fn bound(
                         |g| u[rows.goal_row(g)],
                     ));
                 }
+                let before = narrowed.whole.clone();
                 let Some(moved) = narrowed.narrow(&keep) else {
                     let multipliers = whole_multipliers.unwrap_or_default();
                     return no_cheaper_plan(whole, best, granule, multipliers);
                 };
+                for k in moved.dropped(before.len()) {
+                    floor[before[k]] = best.value;
+                }
                 spare_rows.rebuild(&narrowed.task, &narrowed.cuts);
                 u = moved.multipliers(&narrowed.task, &rows, &spare_rows, &u);
                 active = Active::of(&u);
@@ -316,17 +328,18 @@ pub(crate) fn bound(
     {
         least_extra_whole[narrowed.whole[k]] = extra;
     }
+    let last_multipliers = Multipliers::record(
+        task,
+        |k, j| u[rows.support_row(k, j)],
+        |g| u[rows.goal_row(g)],
+    );
     Lagrangian {
         bound,
         least_extra: least_extra_whole,
         cuts: narrowed.cuts_in_whole(),
-        multipliers: whole_multipliers.unwrap_or_else(|| {
-            Multipliers::record(
-                task,
-                |k, j| u[rows.support_row(k, j)],
-                |g| u[rows.goal_row(g)],
-            )
-        }),
+        multipliers: whole_multipliers.unwrap_or_else(|| last_multipliers.clone()),
+        last_multipliers,
+        floor,
         granule,
     }
 }
@@ -373,7 +386,10 @@ fn no_cheaper_plan(
         bound: best.value,
         least_extra: vec![f64::INFINITY; whole.len()],
         cuts: Vec::new(),
+        last_multipliers: multipliers.clone(),
         multipliers,
+        // No plan is cheaper than the incumbent.
+        floor: vec![best.value; whole.len()],
         granule,
     }
 }

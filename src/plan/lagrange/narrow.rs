@@ -115,6 +115,12 @@ impl<'t> Narrowed<'t> {
 }
 
 impl Moved {
+    /// The candidates (indexed as before, among `before` of them) that the narrowing dropped.
+    pub fn dropped(&self, before: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut kept = self.candidates.iter().copied().peekable();
+        (0..before).filter(move |&k| kept.next_if_eq(&k).is_none())
+    }
+
     /// Per remaining candidate, its entry of `values` (indexed as before).
     pub fn per_candidate(&self, values: &[f64]) -> Vec<f64> {
         self.candidates.iter().map(|&k| values[k]).collect()

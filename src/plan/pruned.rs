@@ -1,0 +1,222 @@
+//! What a solve's pruning proved about its task, kept for the next solve when an edit only
+//! takes credentials away (an exclusion, a provider excluded).
+//!
+//! Narrowing drops a candidate once every plan that takes it, and nothing it could do without,
+//! is proven to cost at least the incumbent of the moment: that value is the candidate's floor.
+//! An exclusion only takes plans away, so a floor still holds after it. The next solve then
+//! needs neither to build its task (the earlier task, less what is now excluded, is it) nor to
+//! search the candidates whose floor is at or above its first incumbent's value: no plan
+//! taking one of them is cheaper than that incumbent, and a cheapest plan of fewest candidates
+//! takes nothing it could do without. Its ascent starts where the earlier one ended, from the
+//! multipliers fitted to about the task it searches.
+//!
+//! Two things would make the earlier task wrong, and then the task is built afresh: a
+//! credential that an excluded one dominated (dropped from the earlier task in its favour) is a
+//! candidate again, and a goal may be out of reach.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::catalog::{Catalog, CredIdx};
+use crate::plan::dominance::Verdicts;
+use crate::plan::every_goal::{Ascended, close_every_goal};
+use crate::plan::milp::Aim;
+use crate::plan::search::{Effort, Found};
+use crate::plan::simulate::Simulation;
+use crate::plan::solve::incumbent_of;
+use crate::plan::task::{Task, is_allowed};
+use crate::plan::warm::Multipliers;
+use crate::plan::{PlanError, PlanRequest};
+
+/// A task, and per candidate a floor on the value of the plans that take it (and nothing they
+/// could do without): minus infinity where nothing is known.
+pub(crate) struct Floored {
+    pub task: Task,
+    pub floor: Vec<f64>,
+}
+
+/// What a solve without a budget proved about the task it searched.
+#[derive(Debug, Clone)]
+pub(crate) struct Pruned {
+    catalog: u64,
+    request: PlanRequest,
+    task: Arc<Task>,
+    floor: Vec<f64>,
+    /// The multipliers its ascent ended with.
+    pub multipliers: Multipliers,
+}
+
+impl Pruned {
+    pub fn new(
+        catalog: &Catalog,
+        request: &PlanRequest,
+        task: Arc<Task>,
+        ascended: Ascended,
+    ) -> Self {
+        Pruned {
+            catalog: catalog.generation(),
+            request: request.clone(),
+            task,
+            floor: ascended.floor,
+            multipliers: ascended.last_multipliers,
+        }
+    }
+
+    /// The task of `request`, with floors, when it asks what this solve's request asked with
+    /// only more taken away, and no excluded credential dominated another; None when the task
+    /// must be built. `verdicts` are those of the build of this solve's task.
+    pub fn after_exclusion(
+        &self,
+        catalog: &Catalog,
+        request: &PlanRequest,
+        verdicts: &Verdicts,
+    ) -> Option<Floored> {
+        let (earlier, now) = (&self.request.constraints, &request.constraints);
+        let unbudgeted =
+            |c: &crate::plan::Constraints| c.budget_cost.is_none() && c.budget_hours.is_none();
+        let only_excluded = catalog.generation() == self.catalog
+            && request.role == self.request.role
+            && request.objective == self.request.objective
+            && request.person == self.request.person
+            && unbudgeted(earlier)
+            && unbudgeted(now)
+            && earlier.exclude.is_subset(&now.exclude)
+            && earlier.exclude_providers.is_subset(&now.exclude_providers);
+        if !only_excluded {
+            return None;
+        }
+        let allowed = |c: CredIdx| is_allowed(catalog, now, c);
+        if verdicts.named_dominator(|c| !allowed(c)) {
+            return None;
+        }
+        // What can still be taken, in turn from the start: every goal must still be reached.
+        let task = &self.task;
+        let allowed: Vec<bool> = task.candidates.iter().map(|&c| allowed(c)).collect();
+        let sim = Simulation::run(task, &allowed);
+        if !(0..task.goals.len()).all(|g| sim.reaches(task, g)) {
+            return None;
+        }
+        let (task, old) = task.restrict(&sim.taken)?;
+        let floor = old.iter().map(|&k| self.floor[k]).collect();
+        Some(Floored { task, floor })
+    }
+}
+
+/// [`close_every_goal`] on the candidates of `task` whose `floor` is below the `incumbent`'s
+/// value, with the answer, and what was learned, over the whole of `task`.
+pub(crate) fn close_above_floor(
+    task: &Task,
+    floor: &[f64],
+    incumbent: Found,
+    start: Option<&Multipliers>,
+    deadline: Instant,
+    effort: &mut Effort,
+) -> Result<(Found, Ascended), PlanError> {
+    let value = incumbent.value;
+    let keep: Vec<bool> = (0..task.len())
+        .map(|k| incumbent.selection[k] || floor[k] < value)
+        .collect();
+    let Some((small, old)) = task.restrict(&keep) else {
+        return close_every_goal(task, incumbent, start, deadline, effort);
+    };
+    let selection: Vec<bool> = old.iter().map(|&k| incumbent.selection[k]).collect();
+    let (found, ascended) = close_every_goal(
+        &small,
+        incumbent_of(&small, Aim::AllGoals, &selection),
+        start,
+        deadline,
+        effort,
+    )?;
+    let mut in_whole = vec![false; task.len()];
+    for (new, &k) in old.iter().enumerate() {
+        in_whole[k] = found.selection[new];
+    }
+    // A plan cheaper than the incumbent takes only candidates of `small`.
+    let mut whole_floor: Vec<f64> = floor.iter().map(|&f| f.max(value)).collect();
+    for (new, &k) in old.iter().enumerate() {
+        whole_floor[k] = floor[k].max(ascended.floor[new]);
+    }
+    Ok((
+        Found {
+            selection: in_whole,
+            ..found
+        },
+        Ascended {
+            floor: whole_floor,
+            ..ascended
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::synthetic::{Spec, generate};
+    use crate::plan::solve::plan_from;
+    use crate::plan::{Person, plan};
+
+    #[test]
+    fn excluding_steps_one_after_another_from_the_pruned_task_keeps_the_optimum() {
+        let catalog = generate(&Spec::sized(2_000, 4, 12, 7));
+        let (mut reused, mut floored_out) = (0, 0);
+        for role in 0..catalog.roles.len() {
+            let mut request = PlanRequest::new(role, Person::default());
+            let (mut answer, mut memory) = plan_from(&catalog, &request, None, None).unwrap();
+            // Each edit excludes the first step of the last plan, three times over.
+            for _ in 0..3 {
+                let Some(first) = answer.steps.first() else {
+                    break;
+                };
+                request.constraints.exclude.insert(first.credential);
+                let pruned = memory
+                    .pruned
+                    .as_ref()
+                    .expect("a proven solve without a budget");
+                if let Some(floored) =
+                    pruned.after_exclusion(&catalog, &request, &memory.learned.verdicts)
+                {
+                    reused += 1;
+                    assert!(
+                        !floored.task.candidates.contains(&first.credential),
+                        "the excluded step is no candidate"
+                    );
+                    floored_out += floored.floor.iter().filter(|f| f.is_finite()).count();
+                }
+                (answer, memory) = plan_from(&catalog, &request, Some(&memory), None).unwrap();
+                let afresh = plan(&catalog, &request).unwrap();
+                assert!(answer.optimal && afresh.optimal);
+                assert!(
+                    (answer.value - afresh.value).abs() < 1e-6,
+                    "role {role}: {} from the pruned task, {} afresh",
+                    answer.value,
+                    afresh.value
+                );
+            }
+        }
+        assert!(reused >= 10, "the earlier task was reused {reused} times");
+        assert!(floored_out > 0, "the floors ruled something out");
+    }
+
+    #[test]
+    fn a_request_that_asks_anything_else_builds_its_task() {
+        let catalog = generate(&Spec::sized(500, 3, 6, 3));
+        let request = PlanRequest::new(0, Person::default());
+        let (_, memory) = plan_from(&catalog, &request, None, None).unwrap();
+        let pruned = memory.pruned.as_ref().unwrap();
+        let verdicts = &memory.learned.verdicts;
+        assert!(
+            pruned
+                .after_exclusion(&catalog, &request, verdicts)
+                .is_some()
+        );
+        let mut other_role = request.clone();
+        other_role.role = 1;
+        let mut raised = request.clone();
+        raised.person.skills.push((0, 1));
+        let mut budgeted = request.clone();
+        budgeted.constraints.budget_cost = Some(1e9);
+        for other in [other_role, raised, budgeted] {
+            assert!(pruned.after_exclusion(&catalog, &other, verdicts).is_none());
+        }
+    }
+}
