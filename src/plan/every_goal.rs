@@ -9,7 +9,7 @@ use std::time::Instant;
 use crate::parallel::in_parallel;
 use crate::plan::PlanError;
 use crate::plan::cover;
-use crate::plan::lagrange::{self, Incumbent, slack};
+use crate::plan::lagrange::{self, Incumbent, Start, slack};
 use crate::plan::milp::{Aim, Budgets, CostsOf, Cut, Trigger};
 use crate::plan::search::{Effort, Found, Search};
 use crate::plan::solve::incumbent_of;
@@ -17,7 +17,7 @@ use crate::plan::task::{Part, Task};
 use crate::plan::warm::Multipliers;
 
 /// Subgradient steps for the bound that prunes before the exact search.
-const LAGRANGIAN_ITERATIONS: usize = 300;
+pub(crate) const LAGRANGIAN_ITERATIONS: usize = 300;
 
 /// Nodes the set-cover search may take before the general search takes over: enough for
 /// covers that need few sets among many (OR-Library set E takes 8,000-10,000), while on wide
@@ -33,13 +33,18 @@ pub(crate) struct Ascended {
     /// Per candidate, a floor on the value of the plans that take it and nothing they could
     /// do without (minus infinity where nothing is known).
     pub floor: Vec<f64>,
+    /// The cuts the ascent ended with, and their multipliers: they hold for every plan that
+    /// takes only candidates `searched`.
+    pub cuts: Vec<(Cut, f64)>,
+    pub searched: Vec<bool>,
 }
 
 /// Also returns what the search learned for a later solve.
 pub(crate) fn close_every_goal(
     task: &Task,
     incumbent: Found,
-    start: Option<&Multipliers>,
+    start: Start,
+    steps: usize,
     deadline: Instant,
     effort: &mut Effort,
 ) -> Result<(Found, Ascended), PlanError> {
@@ -47,11 +52,15 @@ pub(crate) fn close_every_goal(
         selection: incumbent.selection,
         value: incumbent.value,
     };
-    let mut lagrangian = lagrange::bound(task, &mut best, start, LAGRANGIAN_ITERATIONS, deadline);
+    let mut lagrangian = lagrange::bound(task, &mut best, start, steps, deadline);
     let mut ascended = Ascended {
         multipliers: std::mem::take(&mut lagrangian.multipliers),
         last_multipliers: std::mem::take(&mut lagrangian.last_multipliers),
         floor: std::mem::take(&mut lagrangian.floor),
+        cuts: (lagrangian.cuts.iter().cloned())
+            .zip(std::mem::take(&mut lagrangian.cut_multipliers))
+            .collect(),
+        searched: std::mem::take(&mut lagrangian.searched),
     };
     let mut upper = best.value;
     let proven_best = |best: Incumbent| Found {

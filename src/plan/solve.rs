@@ -7,7 +7,8 @@ use std::time::Instant;
 
 use crate::catalog::reach::Reach;
 use crate::catalog::{Catalog, CredIdx, Level, SkillIdx};
-use crate::plan::every_goal::close_every_goal;
+use crate::plan::every_goal::{LAGRANGIAN_ITERATIONS, close_every_goal};
+use crate::plan::lagrange::Start;
 use crate::plan::milp::{Aim, Budgets, CostsOf};
 use crate::plan::pathway::Pathway;
 use crate::plan::pruned::{Floored, Pruned, close_above_floor};
@@ -137,13 +138,13 @@ pub(crate) fn plan_from(
             let pruned = earlier.pruned.as_ref()?;
             pruned.after_exclusion(catalog, request, &earlier.learned.verdicts)
         });
-    let (task, learned, in_shared, floor) = match (from_shared, floored) {
+    let (task, learned, in_shared, proved) = match (from_shared, floored) {
         // What a build learns is remembered for re-planning one role, which never starts from
         // these.
         (Some((task, in_shared)), _) => (task, Learned::default(), Some(in_shared), None),
-        (None, Some(Floored { task, floor })) => {
+        (None, Some(Floored { task, proved })) => {
             let learned = earlier_learned.cloned().unwrap_or_default();
-            (task, learned, None, Some(floor))
+            (task, learned, None, Some(proved))
         }
         (None, None) => {
             let (task, learned) =
@@ -173,7 +174,7 @@ pub(crate) fn plan_from(
     let all_goals: Vec<usize> = (0..task.goals.len()).collect();
 
     let mut multipliers = Multipliers::default();
-    let mut proved = None;
+    let mut ascent = None;
     let (found, lexicographic_proven) = if budgets == Budgets::default() {
         let greedy = |mut selection: Vec<bool>| {
             drop_redundant(&task, &mut selection, &all_goals);
@@ -198,19 +199,21 @@ pub(crate) fn plan_from(
                 greedy(greedy_selection(&task, &supporters, &all_goals))
             });
         let effort = &mut search.effort;
-        let (found, mut ascended) = match (&floor, earlier.and_then(|e| e.pruned.as_ref())) {
-            (Some(floor), Some(pruned)) => {
-                // Fitted to about the task it searches.
-                let start = Some(&pruned.multipliers);
-                close_above_floor(&task, floor, incumbent, start, deadline, effort)?
+        let (found, mut ascended) = match (&proved, earlier.and_then(|e| e.pruned.as_ref())) {
+            (Some(proved), Some(pruned)) => {
+                close_above_floor(&task, proved, pruned, incumbent, deadline, effort)?
             }
             _ => {
-                let start = earlier.map(|e| &e.multipliers);
-                close_every_goal(&task, incumbent, start, deadline, effort)?
+                let start = Start {
+                    multipliers: earlier.map(|e| &e.multipliers),
+                    cuts: Vec::new(),
+                };
+                let steps = LAGRANGIAN_ITERATIONS;
+                close_every_goal(&task, incumbent, start, steps, deadline, effort)?
             }
         };
         multipliers = std::mem::take(&mut ascended.multipliers);
-        proved = Some(ascended);
+        ascent = Some(ascended);
         (found, true)
     } else {
         let coverage = search.run(
@@ -275,7 +278,7 @@ pub(crate) fn plan_from(
         multipliers,
         reach: known,
         learned,
-        pruned: proved.map(|ascended| Pruned::new(catalog, request, Arc::new(task), ascended)),
+        pruned: ascent.map(|ascended| Pruned::new(catalog, request, Arc::new(task), ascended)),
     };
     Ok((plan, memory))
 }

@@ -61,6 +61,11 @@ pub(crate) struct Lagrangian {
     pub least_extra: Vec<f64>,
     /// Landmark cuts found on the way, valid for those plans.
     pub cuts: Vec<Cut>,
+    /// The multiplier each of `cuts` ended with.
+    pub cut_multipliers: Vec<f64>,
+    /// Per candidate, whether it was in the task as the ascent left it: those plans take only
+    /// these, and the cuts hold for every plan that does.
+    pub searched: Vec<bool>,
     /// Multipliers for a later solve to start from: those of the whole task at the ascent's
     /// first narrowing, or those it ended with if it never narrowed.
     pub multipliers: Multipliers,
@@ -105,28 +110,40 @@ pub(crate) fn slack(value: f64) -> f64 {
     1e-7 * value.abs().max(1.0)
 }
 
+/// Where an ascent starts: an earlier solve's multipliers, where they know the rows, and cuts
+/// that hold for every plan of the task, each with its multiplier.
+#[derive(Debug, Default)]
+pub(crate) struct Start<'m> {
+    pub multipliers: Option<&'m Multipliers>,
+    pub cuts: Vec<(Cut, f64)>,
+}
+
 /// Subgradient ascent for at most `iterations` steps (twice as many while the task stays
-/// large, and more while it stays larger than [`schedule::HANDOFF`]), from the multipliers of
-/// `start` (an earlier solve's) where it knows the rows. `best` is improved in place whenever
-/// the multipliers suggest a cheaper plan.
+/// large, and more while it stays larger than [`schedule::HANDOFF`]), from `start`. `best` is
+/// improved in place whenever the multipliers suggest a cheaper plan.
 pub(crate) fn bound(
     whole: &Task,
     best: &mut Incumbent,
-    start: Option<&Multipliers>,
+    start: Start,
     iterations: usize,
     deadline: Instant,
 ) -> Lagrangian {
     let granule = Granule::of(&whole.weight);
     let mut narrowed = Narrowed::whole(whole);
-    let mut rows = Rows::of(whole, &[]);
+    let (first_cuts, cut_multipliers): (Vec<Cut>, Vec<f64>) = start.cuts.into_iter().unzip();
+    narrowed.cuts = first_cuts;
+    let mut rows = Rows::of(whole, &narrowed.cuts);
     // What the rows held before the last narrowing, kept for the memory of the next.
     let mut spare_rows = Rows::default();
-    let mut u = first_multipliers(whole, &rows, best.value, start);
+    let mut u = first_multipliers(whole, &rows, best.value, start.multipliers);
+    for (c, multiplier) in cut_multipliers.into_iter().enumerate() {
+        u[rows.cut_row(c)] = multiplier.max(0.0);
+    }
     let mut active = Active::of(&u);
 
     let mut bound = f64::NEG_INFINITY;
     let mut best_reduced = whole.weight.clone();
-    let mut known_cuts: FxHashSet<Cut> = FxHashSet::default();
+    let mut known_cuts: FxHashSet<Cut> = narrowed.cuts.iter().cloned().collect();
     let mut wide_sets = WideSets::default();
     let mut step_scale = FIRST_STEP_SCALE;
     // The value the step size aims at: the best plan of the greedy and the repairs, not one
@@ -333,10 +350,18 @@ pub(crate) fn bound(
         |k, j| u[rows.support_row(k, j)],
         |g| u[rows.goal_row(g)],
     );
+    let mut searched = vec![false; whole.len()];
+    for &k in &narrowed.whole {
+        searched[k] = true;
+    }
     Lagrangian {
         bound,
         least_extra: least_extra_whole,
         cuts: narrowed.cuts_in_whole(),
+        cut_multipliers: (0..narrowed.cuts.len())
+            .map(|c| u[rows.cut_row(c)])
+            .collect(),
+        searched,
         multipliers: whole_multipliers.unwrap_or_else(|| last_multipliers.clone()),
         last_multipliers,
         floor,
@@ -386,6 +411,8 @@ fn no_cheaper_plan(
         bound: best.value,
         least_extra: vec![f64::INFINITY; whole.len()],
         cuts: Vec::new(),
+        cut_multipliers: Vec::new(),
+        searched: vec![false; whole.len()],
         last_multipliers: multipliers.clone(),
         multipliers,
         // No plan is cheaper than the incumbent.
