@@ -136,7 +136,7 @@ pub(crate) fn plan_from(
         .filter(|_| from_shared.is_none())
         .and_then(|earlier| {
             let pruned = earlier.pruned.as_ref()?;
-            pruned.after_exclusion(catalog, request, &earlier.learned.verdicts)
+            pruned.after_exclusion(catalog, request, start, &earlier.learned.verdicts)
         });
     let (task, learned, in_shared, proved) = match (from_shared, floored) {
         // What a build learns is remembered for re-planning one role, which never starts from

@@ -175,13 +175,29 @@ pub(crate) struct Verdicts {
 }
 
 impl Verdicts {
-    /// Whether some credential was found dominated by one that `is_gone` (an exclusion since):
-    /// without it, the dominated one would be a candidate again.
-    pub fn named_dominator(&self, is_gone: impl Fn(CredIdx) -> bool) -> bool {
-        self.verdict
-            .iter()
-            .any(|&w| w != NOT_ASKED && w != NOT_DOMINATED && is_gone(w as CredIdx))
+    /// The credentials found dominated by one that `is_gone` (an exclusion since): unless
+    /// another candidate dominates them, they are candidates again.
+    pub fn dominated_by(&self, is_gone: impl Fn(CredIdx) -> bool) -> Vec<CredIdx> {
+        (0..self.verdict.len())
+            .filter(|&c| {
+                let w = self.verdict[c];
+                w != NOT_ASKED && w != NOT_DOMINATED && is_gone(w as CredIdx)
+            })
+            .collect()
     }
+}
+
+/// Whether a credential among those `allowed` dominates `c`.
+pub(crate) fn is_dominated(
+    catalog: &Catalog,
+    request: &PlanRequest,
+    start: &Reach,
+    c: CredIdx,
+    allowed: impl Fn(CredIdx) -> bool,
+) -> bool {
+    dominators(catalog, request, start, c, allowed)
+        .next()
+        .is_some()
 }
 
 /// What "no worse" weighs for a request: its objective, and whether cost and hours are
