@@ -11,6 +11,7 @@ use crate::plan::PlanError;
 use crate::plan::cover;
 use crate::plan::lagrange::{self, Incumbent, Start, slack};
 use crate::plan::milp::{Aim, Budgets, CostsOf, Cut, Trigger};
+use crate::plan::requirements;
 use crate::plan::search::{Effort, Found, Search};
 use crate::plan::solve::incumbent_of;
 use crate::plan::task::{Part, Task};
@@ -135,7 +136,22 @@ pub(crate) fn close_every_goal(
             effort: Effort::default(),
             node_limit: None,
         };
-        let found = search.run(Aim::AllGoals, seed)?;
+        let small = part.task.len() <= requirements::MAX_CANDIDATES;
+        let branched = small
+            .then(|| {
+                requirements::solve(
+                    &part.task,
+                    &search.cuts,
+                    &seed,
+                    deadline,
+                    &mut search.effort,
+                )
+            })
+            .flatten();
+        let found = match branched {
+            Some(found) => found,
+            None => search.run(Aim::AllGoals, seed)?,
+        };
         Ok((candidates, found, search.effort))
     });
     let mut selection = vec![false; task.len()];

@@ -18,6 +18,7 @@ mod pruned;
 mod rank;
 mod relaxed;
 mod request;
+mod requirements;
 mod result;
 mod schedule;
 mod search;

@@ -122,7 +122,6 @@ mod tests {
     use super::*;
     use crate::catalog::synthetic::Rng;
     use crate::plan::simulate::Simulation;
-    use crate::plan::supports::Supports;
 
     #[test]
     fn the_chains_before_and_after_a_candidate_add_up() {
@@ -142,12 +141,7 @@ mod tests {
         let mut rng = Rng::new(5);
         for _ in 0..300 {
             let n = 2 + rng.below(7);
-            let goals: Vec<Vec<usize>> = (0..1 + rng.below(2))
-                .map(|_| (0..1 + rng.below(3)).map(|_| rng.below(n)).collect())
-                .collect();
-            let goals: Vec<&[usize]> = goals.iter().map(Vec::as_slice).collect();
-            let mut task = Task::by_hand(&[], &vec![1.0; n], &goals);
-            task.supports = Supports::random(&mut rng, n);
+            let mut task = Task::random(&mut rng, &vec![1.0; n]);
             task.forced = (0..n).map(|_| rng.chance(20)).collect();
             let reduced: Vec<f64> = (0..n).map(|_| rng.below(9) as f64 - 3.0).collect();
             // The cuts of a random state, valid for every plan.

@@ -368,4 +368,17 @@ impl Task {
             forced: vec![false; weight.len()],
         }
     }
+
+    /// A random task for property tests, of as many candidates as `weight` has: one to three
+    /// goals of one to three achievers each, and supports as [`Supports::random`] draws them.
+    pub(crate) fn random(rng: &mut crate::catalog::synthetic::Rng, weight: &[f64]) -> Task {
+        let n = weight.len();
+        let achievers: Vec<Vec<usize>> = (0..1 + rng.below(3))
+            .map(|_| (0..1 + rng.below(3)).map(|_| rng.below(n)).collect())
+            .collect();
+        let achievers: Vec<&[usize]> = achievers.iter().map(Vec::as_slice).collect();
+        let mut task = Task::by_hand(&[], weight, &achievers);
+        task.supports = Supports::random(rng, n);
+        task
+    }
 }

@@ -223,7 +223,6 @@ impl DisjointSets {
 #[cfg(test)]
 mod tests {
     use crate::catalog::synthetic::Rng;
-    use crate::plan::supports::Supports;
     use crate::plan::task::Task;
 
     /// Goal: one of 0 or 1. 0 needs one of 2 or 3; 3 needs 4; 4 needs 3 or 5 (a loop); 5
@@ -295,13 +294,7 @@ mod tests {
         let mut rng = Rng::new(3);
         for _ in 0..300 {
             let n = 2 + rng.below(30);
-            let supports = Supports::random(&mut rng, n);
-            let achievers: Vec<Vec<usize>> = (0..1 + rng.below(3))
-                .map(|_| (0..1 + rng.below(3)).map(|_| rng.below(n)).collect())
-                .collect();
-            let achievers: Vec<&[usize]> = achievers.iter().map(Vec::as_slice).collect();
-            let mut task = Task::by_hand(&[], &vec![1.0; n], &achievers);
-            task.supports = supports;
+            let task = Task::random(&mut rng, &vec![1.0; n]);
             let keep: Vec<bool> = (0..n).map(|_| !rng.chance(25)).collect();
             let kept = kept_by_definition(&task, &keep);
             let every_goal_kept = task
