@@ -150,18 +150,21 @@ impl Pruned {
         if !only_excluded {
             return None;
         }
-        let allowed = |c: CredIdx| is_allowed(catalog, now, c);
+        // Every credential not allowed now, not only those excluded since this solve: the
+        // verdicts are those of the build, and what a credential excluded at an earlier edit
+        // dominated was then found dominated by a candidate that this edit may take away.
+        let gone = |c: CredIdx| !is_allowed(catalog, now, c);
         // What can still be taken, in turn from the start: every goal must still be reached.
         let task = &self.task;
-        let allowed_here: Vec<bool> = task.candidates.iter().map(|&c| allowed(c)).collect();
-        let sim = Simulation::run(task, &allowed_here);
+        let allowed: Vec<bool> = task.candidates.iter().map(|&c| !gone(c)).collect();
+        let sim = Simulation::run(task, &allowed);
         if !(0..task.goals.len()).all(|g| sim.reaches(task, g)) {
             return None;
         }
-        let (task, old) = task.restrict(&sim.taken)?;
+        let (task, old) = task.restrict_supported(&sim.taken)?;
         // A credential that an excluded one dominated must be dominated by a candidate still.
         let candidate = |c: CredIdx| task.candidates.binary_search(&c).is_ok();
-        let freed = verdicts.dominated_by(|c| !allowed(c));
+        let freed = verdicts.dominated_by(gone);
         if !freed
             .iter()
             .all(|&d| is_dominated(catalog, request, start, d, candidate))

@@ -16,6 +16,12 @@ impl Task {
     pub fn restrict(&self, keep: &[bool]) -> Option<(Task, Vec<usize>)> {
         let mut keep = keep.to_vec();
         self.drop_unsupported(&mut keep);
+        self.restrict_supported(&keep)
+    }
+
+    /// [`Task::restrict`] to candidates `keep` that already keep a member of every support of
+    /// theirs, as those a simulation took do.
+    pub fn restrict_supported(&self, keep: &[bool]) -> Option<(Task, Vec<usize>)> {
         // A needed candidate's supporters are needed too, so keeping only the needed leaves
         // every kept candidate a kept member of each support.
         let all_goals: Vec<usize> = (0..self.goals.len()).collect();
