@@ -17,8 +17,8 @@ pub(crate) struct Simulation {
 impl Simulation {
     pub fn run(task: &Task, selection: &[bool]) -> Self {
         let mut taken = vec![false; task.len()];
-        let mut order = Vec::new();
         let mut pending: Vec<usize> = (0..task.len()).filter(|&k| selection[k]).collect();
+        let mut order = Vec::with_capacity(pending.len());
         loop {
             let before = pending.len();
             pending.retain(|&k| {

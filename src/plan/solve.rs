@@ -17,7 +17,7 @@ use crate::plan::search::{Found, Search, value_of};
 use crate::plan::settled::Settled;
 use crate::plan::shared_task::SharedTask;
 use crate::plan::simulate::{Simulation, drop_redundant};
-use crate::plan::task::{Learned, Task};
+use crate::plan::task::Task;
 use crate::plan::warm::{KnownReach, Memory, Multipliers};
 use crate::plan::{GapItem, Person, Plan, PlanError, PlanRequest, SolveStats, Uncoverable, gap};
 
@@ -128,7 +128,7 @@ pub(crate) fn plan_from(
     let wanted = coverable_goals(&gap, everything);
 
     // What building the earlier task learned checks itself against this catalog and person.
-    let earlier_learned = earlier.map(|e| &e.learned);
+    let earlier_learned = earlier.map(|e| &*e.learned);
     let shared = reached.shared.as_ref();
     let from_shared = shared.and_then(|shared| shared.task_for(&wanted));
     // After an exclusion, the earlier task less what is excluded, and what its pruning proved.
@@ -141,15 +141,15 @@ pub(crate) fn plan_from(
     let (task, learned, in_shared, proved) = match (from_shared, floored) {
         // What a build learns is remembered for re-planning one role, which never starts from
         // these.
-        (Some((task, in_shared)), _) => (task, Learned::default(), Some(in_shared), None),
+        (Some((task, in_shared)), _) => (task, Arc::default(), Some(in_shared), None),
         (None, Some(Floored { task, proved })) => {
-            let learned = earlier_learned.cloned().unwrap_or_default();
+            let learned = earlier.map(|e| Arc::clone(&e.learned)).unwrap_or_default();
             (task, learned, None, Some(proved))
         }
         (None, None) => {
             let (task, learned) =
                 Task::build_with(catalog, request, &wanted, reached, earlier_learned);
-            (task, learned, None, None)
+            (task, Arc::new(learned), None, None)
         }
     };
     let flat = catalog.flat();
