@@ -1,8 +1,9 @@
 //! The exact search for a plan that reaches every goal, with no budget: bound first
 //! (improving the incumbent on the way), drop what the bound rules out against the incumbent,
 //! and search exactly among the rest, each independent part on its own (side by side on the
-//! machine's cores), starting from the cuts the bound found. The optimum is the incumbent or
-//! the sum of the parts' optima.
+//! machine's cores), starting from the cuts the bound found: a small part by branching on its
+//! requirements ([`requirements`]), a larger one by the MILP loop ([`Search`]). The optimum is
+//! the incumbent or the sum of the parts' optima.
 
 use std::time::Instant;
 
