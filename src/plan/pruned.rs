@@ -279,19 +279,28 @@ mod tests {
         }
     }
 
-    /// For every role, excludes the first step of the last plan three times over, each time
-    /// re-planning from the last solve, and checks the answer against a plan made afresh.
+    /// For every role, excludes the first step of the last plan three times over (the third
+    /// time with its provider), each time re-planning from the last solve, and checks the
+    /// answer against a plan made afresh.
     fn excluding_steps_keeps_the_optimum(catalog: &Catalog) {
         let start = Reach::start(catalog, &[], std::iter::empty());
         let (mut reused, mut floored_out) = (0, 0);
         for role in 0..catalog.roles.len() {
             let mut request = PlanRequest::new(role, Person::default());
             let (mut answer, mut memory) = plan_from(catalog, &request, None, None).unwrap();
-            for _ in 0..3 {
+            for edit in 0..3 {
                 let Some(first) = answer.steps.first() else {
                     break;
                 };
-                request.constraints.exclude.insert(first.credential);
+                if edit < 2 {
+                    request.constraints.exclude.insert(first.credential);
+                } else {
+                    let provider = &catalog.credentials[first.credential].provider;
+                    request
+                        .constraints
+                        .exclude_providers
+                        .insert(provider.clone());
+                }
                 let pruned = memory
                     .pruned
                     .as_ref()
