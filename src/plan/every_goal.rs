@@ -15,7 +15,7 @@ use crate::plan::milp::{Aim, Budgets, CostsOf, Cut, Trigger};
 use crate::plan::requirements;
 use crate::plan::search::{Effort, Found, Search};
 use crate::plan::solve::incumbent_of;
-use crate::plan::task::{Part, Task};
+use crate::plan::task::{Part, Task, new_indices};
 use crate::plan::warm::Multipliers;
 
 /// Subgradient steps for the bound that prunes before the exact search.
@@ -200,24 +200,15 @@ fn raise_floor(floor: &mut [f64], applies: impl Fn(usize) -> bool, value: f64) {
 /// A cut holds for every plan of the whole task, so it holds for the plans inside the part,
 /// with the members the part does not have left out.
 fn cuts_within(part: &Part, candidates: &[usize], whole: usize, cuts: &[Cut]) -> Vec<Cut> {
-    let mut local = vec![usize::MAX; whole];
-    for (new, &k) in candidates.iter().enumerate() {
-        local[k] = new;
-    }
+    let local = new_indices(candidates, whole);
     let local_goal = |g: usize| part.goals.iter().position(|&pg| pg == g);
     cuts.iter()
         .filter_map(|cut| {
-            let trigger = match cut.trigger {
-                Trigger::Take(k) => Trigger::Take(Some(local[k]).filter(|&k| k != usize::MAX)?),
-                Trigger::Goal(g) => Trigger::Goal(local_goal(g)?),
-            };
-            let members = cut
-                .members
-                .iter()
-                .map(|&k| local[k])
-                .filter(|&k| k != usize::MAX)
-                .collect();
-            Some(Cut { members, trigger })
+            let mut cut = cut.within(&local)?;
+            if let Trigger::Goal(g) = cut.trigger {
+                cut.trigger = Trigger::Goal(local_goal(g)?);
+            }
+            Some(cut)
         })
         .collect()
 }

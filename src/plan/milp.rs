@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use microlp::{ComparisonOp, OptimizationDirection, Problem, SolveOptions, SolveOutcome, Variable};
 
-use crate::plan::task::Task;
+use crate::plan::task::{LEFT_OUT, Task};
 
 /// What a cut's "at least one of these" is owed to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -22,6 +22,39 @@ pub(crate) enum Trigger {
 pub(crate) struct Cut {
     pub members: Vec<usize>,
     pub trigger: Trigger,
+}
+
+impl Cut {
+    /// This cut over a task cut down to some of its candidates, `new_index` giving each one's
+    /// index there ([`LEFT_OUT`] for one left out); None when its trigger is left out. It
+    /// holds for the plans of the smaller task with the members it lost left out, so it may
+    /// be left with none.
+    pub fn within(&self, new_index: &[usize]) -> Option<Cut> {
+        let trigger = match self.trigger {
+            Trigger::Take(k) => Trigger::Take(Some(new_index[k]).filter(|&k| k != LEFT_OUT)?),
+            goal @ Trigger::Goal(_) => goal,
+        };
+        // Sized for them all: a filtered collect would grow the vector step by step.
+        let mut members = Vec::with_capacity(self.members.len());
+        members.extend(
+            (self.members.iter())
+                .map(|&k| new_index[k])
+                .filter(|&k| k != LEFT_OUT),
+        );
+        Some(Cut { members, trigger })
+    }
+
+    /// This cut, over a task cut down to the candidates `old` (each one's index in the task
+    /// it was cut from), over the task it was cut from.
+    pub fn lifted(&self, old: &[usize]) -> Cut {
+        Cut {
+            members: self.members.iter().map(|&k| old[k]).collect(),
+            trigger: match self.trigger {
+                Trigger::Take(k) => Trigger::Take(old[k]),
+                goal @ Trigger::Goal(_) => goal,
+            },
+        }
+    }
 }
 
 /// The question put to the MILP.

@@ -25,11 +25,11 @@ use crate::catalog::{Catalog, CredIdx};
 use crate::plan::dominance::{Verdicts, is_dominated};
 use crate::plan::every_goal::{Ascended, close_every_goal};
 use crate::plan::lagrange::Start;
-use crate::plan::milp::{Aim, Cut, Trigger};
+use crate::plan::milp::{Aim, Cut};
 use crate::plan::search::{Effort, Found};
 use crate::plan::simulate::Simulation;
 use crate::plan::solve::incumbent_of;
-use crate::plan::task::{Task, is_allowed};
+use crate::plan::task::{Task, is_allowed, new_indices};
 use crate::plan::warm::Multipliers;
 use crate::plan::{Constraints, PlanError, PlanRequest};
 
@@ -62,35 +62,19 @@ impl Proved {
         }
     }
 
-    /// What this says of the candidates `old` (indices here) of a task cut from this one.
+    /// What this says of the candidates `old` (indices here) of a task cut from this one. A cut
+    /// left with no member is left out: leaving a cut out only makes the bound weaker.
     fn within(&self, old: &[usize]) -> Proved {
-        let mut new_index = vec![usize::MAX; self.floor.len()];
-        for (new, &k) in old.iter().enumerate() {
-            new_index[k] = new;
-        }
+        let new_index = new_indices(old, self.floor.len());
+        let within = |cut: &Cut| cut.within(&new_index).filter(|cut| !cut.members.is_empty());
         Proved {
             floor: old.iter().map(|&k| self.floor[k]).collect(),
             cuts: (self.cuts.iter())
-                .filter_map(|(cut, u)| Some((renumbered(cut, &new_index)?, *u)))
+                .filter_map(|(cut, u)| Some((within(cut)?, *u)))
                 .collect(),
             searched: old.iter().map(|&k| self.searched[k]).collect(),
         }
     }
-}
-
-/// `cut` with its candidates renumbered by `new_index` (`usize::MAX` for one left out), or
-/// None when its trigger or every member is left out. A cut holds for the plans of a smaller
-/// task with the members it lost left out, and a cut left out only makes the bound weaker.
-fn renumbered(cut: &Cut, new_index: &[usize]) -> Option<Cut> {
-    let trigger = match cut.trigger {
-        Trigger::Take(k) => Trigger::Take(Some(new_index[k]).filter(|&k| k != usize::MAX)?),
-        goal @ Trigger::Goal(_) => goal,
-    };
-    let members: Vec<usize> = (cut.members.iter())
-        .map(|&k| new_index[k])
-        .filter(|&k| k != usize::MAX)
-        .collect();
-    (!members.is_empty()).then_some(Cut { members, trigger })
 }
 
 /// A task, and what an earlier solve proved about its plans.
@@ -237,7 +221,7 @@ pub(crate) fn close_above_floor(
         searched[k] = ascended.searched[new];
     }
     let cuts = (ascended.cuts.iter())
-        .map(|(cut, u)| (in_task(cut, &old), *u))
+        .map(|(cut, u)| (cut.lifted(&old), *u))
         .collect();
     ascended = Ascended {
         floor,
@@ -252,17 +236,6 @@ pub(crate) fn close_above_floor(
         },
         ascended,
     ))
-}
-
-/// `cut`, over candidates of a task cut down to those `old`, over the candidates of that task.
-fn in_task(cut: &Cut, old: &[usize]) -> Cut {
-    Cut {
-        members: cut.members.iter().map(|&k| old[k]).collect(),
-        trigger: match cut.trigger {
-            Trigger::Take(k) => Trigger::Take(old[k]),
-            goal @ Trigger::Goal(_) => goal,
-        },
-    }
 }
 
 #[cfg(test)]

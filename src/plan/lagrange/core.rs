@@ -138,7 +138,7 @@ mod tests {
     #[test]
     fn finds_a_cheaper_schedulable_plan_than_the_incumbent() {
         let task = task();
-        let narrowed = Narrowed::whole(&task);
+        let narrowed = Narrowed::whole(&task, Vec::new());
         let mut best = Incumbent {
             selection: vec![false, true, true, false],
             value: 12.0,
@@ -151,7 +151,7 @@ mod tests {
     #[test]
     fn keeps_the_incumbent_when_nothing_is_cheaper() {
         let task = task();
-        let narrowed = Narrowed::whole(&task);
+        let narrowed = Narrowed::whole(&task, Vec::new());
         let optimum = vec![true, false, false, true];
         let mut best = Incumbent {
             selection: optimum.clone(),

@@ -27,6 +27,8 @@ mod relaxed_choice;
 mod repair;
 mod rows;
 mod schedule;
+mod start;
+mod subgradient;
 
 use std::time::Instant;
 
@@ -48,6 +50,8 @@ use schedule::{
     NARROW_EVERY, PATIENCE, RESTART_STEPS, SEARCH_CORE_AFTER, SEPARATE_EVERY, WIDEST_CUT,
     core_taken_in, goes_on, repairs_after,
 };
+pub(crate) use start::Start;
+use subgradient::Subgradient;
 
 /// What the ascent proved about the plans cheaper than the incumbent it ended with that need
 /// all they take (the incumbent answers for every other plan, and a cheaper plan, less what it
@@ -110,14 +114,6 @@ pub(crate) fn slack(value: f64) -> f64 {
     1e-7 * value.abs().max(1.0)
 }
 
-/// Where an ascent starts: an earlier solve's multipliers, where they know the rows, and cuts
-/// that hold for every plan of the task, each with its multiplier.
-#[derive(Debug, Default)]
-pub(crate) struct Start<'m> {
-    pub multipliers: Option<&'m Multipliers>,
-    pub cuts: Vec<(Cut, f64)>,
-}
-
 /// Subgradient ascent for at most `iterations` steps (twice as many while the task stays
 /// large, and more while it stays larger than [`schedule::HANDOFF`]), from `start`. `best` is
 /// improved in place whenever the multipliers suggest a cheaper plan.
@@ -129,16 +125,10 @@ pub(crate) fn bound(
     deadline: Instant,
 ) -> Lagrangian {
     let granule = Granule::of(&whole.weight);
-    let mut narrowed = Narrowed::whole(whole);
-    let (first_cuts, cut_multipliers): (Vec<Cut>, Vec<f64>) = start.cuts.into_iter().unzip();
-    narrowed.cuts = first_cuts;
-    let mut rows = Rows::of(whole, &narrowed.cuts);
+    let (first_cuts, mut rows, mut u) = start.first(whole, best.value);
+    let mut narrowed = Narrowed::whole(whole, first_cuts);
     // What the rows held before the last narrowing, kept for the memory of the next.
     let mut spare_rows = Rows::default();
-    let mut u = first_multipliers(whole, &rows, best.value, start.multipliers);
-    for (c, multiplier) in cut_multipliers.into_iter().enumerate() {
-        u[rows.cut_row(c)] = multiplier.max(0.0);
-    }
     let mut active = Active::of(&u);
 
     let mut bound = f64::NEG_INFINITY;
@@ -154,16 +144,12 @@ pub(crate) fn bound(
     let mut step_target = best.value;
     let mut since_improved = 0;
     let mut relaxed = Relaxed::default();
-    let mut counted = Vec::new();
-    // The rows the relaxed choice does not meet exactly, with how far it is off: the others
-    // keep their multipliers.
-    let mut violation: Vec<(usize, f64)> = Vec::new();
+    let mut subgradient = Subgradient::default();
     // The multipliers of the whole task, kept at its first narrowing for the next solve: an
     // edit changes the whole task only a little, while the later multipliers, fitted to a
     // narrowed task, price the candidates it dropped as bargains (started from those, the
     // next solve's bound was no better than from scratch).
     let mut whole_multipliers: Option<Multipliers> = None;
-    let mut floor = vec![f64::NEG_INFINITY; whole.len()];
     let mut restarts = 0;
     // The small exact search under way, if any, with the step that takes its plan in.
     let mut searching: Option<(usize, core::Pending)> = None;
@@ -237,20 +223,12 @@ pub(crate) fn bound(
             // worth it.
             if keep.iter().filter(|&&k| !k).count() * 20 >= keep.len() {
                 if whole_multipliers.is_none() {
-                    whole_multipliers = Some(Multipliers::record(
-                        &narrowed.task,
-                        |k, j| u[rows.support_row(k, j)],
-                        |g| u[rows.goal_row(g)],
-                    ));
+                    whole_multipliers = Some(recorded(&narrowed.task, &rows, &u));
                 }
-                let before = narrowed.whole.clone();
-                let Some(moved) = narrowed.narrow(&keep) else {
+                let Some(moved) = narrowed.narrow(&keep, best.value) else {
                     let multipliers = whole_multipliers.unwrap_or_default();
                     return no_cheaper_plan(whole, best, granule, multipliers);
                 };
-                for k in moved.dropped(before.len()) {
-                    floor[before[k]] = best.value;
-                }
                 spare_rows.rebuild(&narrowed.task, &narrowed.cuts);
                 u = moved.multipliers(&narrowed.task, &rows, &spare_rows, &u);
                 active = Active::of(&u);
@@ -263,72 +241,31 @@ pub(crate) fn bound(
             }
         }
         let task = &narrowed.task;
-        // Subgradient: how far each row is from being met by the relaxed choice, projected
-        // so that multipliers at zero are not pushed below it.
-        rows.count_wide(taken, &mut counted);
-        violation.clear();
-        let mut norm = 0.0;
-        let mut visit = |r: usize, owed: f64| {
-            let ur = u[r];
-            if owed == 0.0 && ur == 0.0 {
-                // Met whatever its members do, and its multiplier cannot go below zero.
-                return;
-            }
-            let g = f64::from(rows.met(r, take, &counted)) - owed;
-            if g != 0.0 {
-                violation.push((r, g));
-            }
-            if g < 0.0 || ur > 0.0 {
-                norm += g * g;
-            }
-        };
-        // Every goal and cut row; the support rows of the candidates taken; and the other
-        // support rows above zero. The rest are support rows of candidates not taken, at
-        // zero, which stay there.
-        let first_wide = rows.goal_row(0);
-        for r in first_wide..rows.len() {
-            visit(
-                r,
-                rows.trigger[r].map_or(1.0, |t| f64::from(u8::from(take[t]))),
-            );
-        }
-        for &k in taken {
-            for r in rows.support_rows(k) {
-                visit(r, 1.0);
-            }
-        }
-        for &r in active.rows() {
-            if r < first_wide && rows.trigger[r].is_some_and(|t| !take[t]) {
-                visit(r, 0.0);
-            }
-        }
+        subgradient.of(&mut rows, &u, take, taken, &active);
         let separate = iteration >= FIRST_SEPARATION
-            && (norm == 0.0 || iteration % SEPARATE_EVERY == SEPARATE_EVERY - 1);
+            && (subgradient.norm == 0.0 || iteration % SEPARATE_EVERY == SEPARATE_EVERY - 1);
         if separate && narrowed.cuts.len() < MAX_CUTS {
             let sim = Simulation::run(task, take);
             let mut cuts = sim.landmark_cuts_except(task, WIDEST_CUT, &mut wide_sets);
-            if cuts.is_empty() && norm == 0.0 {
+            if cuts.is_empty() && subgradient.norm == 0.0 {
                 // The relaxed choice meets every row but cannot be scheduled: without a wide
                 // cut, the ascent would stop here.
                 cuts = sim.landmark_cuts(task, usize::MAX);
             }
             for cut in cuts {
                 if known_cuts.insert(cut.clone()) {
-                    // A new row is broken by the relaxed choice (its trigger is taken, or it
-                    // is a goal's, and none of its members are), which the step must see.
-                    violation.push((rows.len(), -1.0));
+                    subgradient.broken(rows.len());
                     rows.push_cut(&cut);
                     u.push(0.0);
-                    norm += 1.0;
                     narrowed.cuts.push(cut);
                 }
             }
         }
-        if norm == 0.0 {
+        if subgradient.norm == 0.0 {
             break; // the relaxed choice meets every row at these multipliers: the bound is exact
         }
-        let step = step_scale * (step_target - value).max(slack(step_target)) / norm;
-        for &(r, g) in &violation {
+        let step = step_scale * (step_target - value).max(slack(step_target)) / subgradient.norm;
+        for &(r, g) in &subgradient.violation {
             u[r] = (u[r] - step * g).max(0.0);
             active.note(r, u[r]);
         }
@@ -345,15 +282,7 @@ pub(crate) fn bound(
     {
         least_extra_whole[narrowed.whole[k]] = extra;
     }
-    let last_multipliers = Multipliers::record(
-        task,
-        |k, j| u[rows.support_row(k, j)],
-        |g| u[rows.goal_row(g)],
-    );
-    let mut searched = vec![false; whole.len()];
-    for &k in &narrowed.whole {
-        searched[k] = true;
-    }
+    let last_multipliers = recorded(task, &rows, &u);
     Lagrangian {
         bound,
         least_extra: least_extra_whole,
@@ -361,43 +290,21 @@ pub(crate) fn bound(
         cut_multipliers: (0..narrowed.cuts.len())
             .map(|c| u[rows.cut_row(c)])
             .collect(),
-        searched,
+        searched: narrowed.searched(),
         multipliers: whole_multipliers.unwrap_or_else(|| last_multipliers.clone()),
         last_multipliers,
-        floor,
+        floor: narrowed.floor,
         granule,
     }
 }
 
-/// The ascent's first multipliers: a goal's row at its cheapest achiever's weight (capped by
-/// the incumbent's value), support rows at zero, unless `start` remembers them.
-fn first_multipliers(
-    whole: &Task,
-    rows: &Rows,
-    incumbent: f64,
-    start: Option<&Multipliers>,
-) -> Vec<f64> {
-    let cheapest = |members: &[usize]| {
-        members
-            .iter()
-            .map(|&k| whole.weight[k])
-            .fold(f64::INFINITY, f64::min)
-    };
-    let mut u = vec![0.0; rows.len()];
-    for (g, goal) in whole.goals.iter().enumerate() {
-        let remembered = start.and_then(|s| s.goal(whole, g));
-        u[rows.goal_row(g)] = remembered
-            .unwrap_or_else(|| cheapest(&goal.achievers).min(incumbent))
-            .max(0.0);
-    }
-    if let Some(start) = start {
-        for k in 0..whole.len() {
-            for j in 0..whole.supports.count(k) {
-                u[rows.support_row(k, j)] = start.support(whole, k, j);
-            }
-        }
-    }
-    u
+/// The multipliers `u` of the support and goal rows `rows` of `task`, for a later solve.
+fn recorded(task: &Task, rows: &Rows, u: &[f64]) -> Multipliers {
+    Multipliers::record(
+        task,
+        |k, j| u[rows.support_row(k, j)],
+        |g| u[rows.goal_row(g)],
+    )
 }
 
 /// The answer when narrowing leaves no plan cheaper than the incumbent: it is optimal.

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use crate::plan::lagrange::rows::Rows;
 use crate::plan::milp::{Cut, Trigger};
-use crate::plan::task::Task;
+use crate::plan::task::{LEFT_OUT, Task, new_indices};
 
 pub(super) struct Narrowed<'t> {
     /// The task as narrowed so far: borrowed until the first narrowing.
@@ -20,6 +20,10 @@ pub(super) struct Narrowed<'t> {
     pub whole: Vec<usize>,
     /// Landmark cuts over `task`'s candidates.
     pub cuts: Vec<Cut>,
+    /// Per candidate of the whole task, a floor on the plans that take it (and nothing they
+    /// could do without): the incumbent's value when it was dropped, minus infinity if it
+    /// never was. Such a plan cheaper than that incumbent would have been in the narrowed task.
+    pub floor: Vec<f64>,
 }
 
 /// Where a narrowing moved things: per remaining candidate and per remaining cut, its index
@@ -30,42 +34,33 @@ pub(super) struct Moved {
 }
 
 impl<'t> Narrowed<'t> {
-    pub fn whole(task: &'t Task) -> Self {
+    /// The whole task, with `cuts` that hold for every plan of it.
+    pub fn whole(task: &'t Task, cuts: Vec<Cut>) -> Self {
         Narrowed {
             task: Cow::Borrowed(task),
             whole: (0..task.len()).collect(),
-            cuts: Vec::new(),
+            cuts,
+            floor: vec![f64::NEG_INFINITY; task.len()],
         }
     }
 
     /// Keeps the candidates in `keep`, and those of them that keep a member of every support
-    /// and of every cut they trigger. None when a goal is left with no achiever, or a goal's
-    /// cut with no member: then no plan is cheaper than the incumbent.
-    pub fn narrow(&mut self, keep: &[bool]) -> Option<Moved> {
+    /// and of every cut they trigger, the others' floor set to the `incumbent`'s value. None
+    /// when a goal is left with no achiever, or a goal's cut with no member: then no plan is
+    /// cheaper than the incumbent.
+    pub fn narrow(&mut self, keep: &[bool], incumbent: f64) -> Option<Moved> {
         let mut keep = keep.to_vec();
         loop {
             let (task, old) = self.task.restrict(&keep)?;
-            let mut new_index = vec![usize::MAX; self.task.len()];
-            for (new, &k) in old.iter().enumerate() {
-                new_index[k] = new;
-            }
+            let new_index = new_indices(&old, self.task.len());
             let mut cuts = Vec::new();
             let mut kept_cuts = Vec::new();
             let mut lost_trigger = false;
             for (c, cut) in self.cuts.iter().enumerate() {
-                let trigger = match cut.trigger {
-                    Trigger::Take(k) if new_index[k] == usize::MAX => continue,
-                    Trigger::Take(k) => Trigger::Take(new_index[k]),
-                    goal @ Trigger::Goal(_) => goal,
+                let Some(within) = cut.within(&new_index) else {
+                    continue;
                 };
-                let mut members = Vec::with_capacity(cut.members.len());
-                members.extend(
-                    cut.members
-                        .iter()
-                        .map(|&k| new_index[k])
-                        .filter(|&k| k != usize::MAX),
-                );
-                if members.is_empty() {
+                if within.members.is_empty() {
                     match cut.trigger {
                         Trigger::Take(k) => {
                             keep[k] = false;
@@ -74,11 +69,16 @@ impl<'t> Narrowed<'t> {
                         Trigger::Goal(_) => return None,
                     }
                 }
-                cuts.push(Cut { members, trigger });
+                cuts.push(within);
                 kept_cuts.push(c);
             }
             if lost_trigger {
                 continue;
+            }
+            for (k, &w) in self.whole.iter().enumerate() {
+                if new_index[k] == LEFT_OUT {
+                    self.floor[w] = incumbent;
+                }
             }
             self.whole = old.iter().map(|&k| self.whole[k]).collect();
             self.task = Cow::Owned(task);
@@ -103,24 +103,21 @@ impl<'t> Narrowed<'t> {
     pub fn cuts_in_whole(&self) -> Vec<Cut> {
         self.cuts
             .iter()
-            .map(|cut| Cut {
-                members: cut.members.iter().map(|&k| self.whole[k]).collect(),
-                trigger: match cut.trigger {
-                    Trigger::Take(k) => Trigger::Take(self.whole[k]),
-                    goal @ Trigger::Goal(_) => goal,
-                },
-            })
+            .map(|cut| cut.lifted(&self.whole))
             .collect()
+    }
+
+    /// Per candidate of the whole task, whether it is in the task as narrowed.
+    pub fn searched(&self) -> Vec<bool> {
+        let mut searched = vec![false; self.floor.len()];
+        for &k in &self.whole {
+            searched[k] = true;
+        }
+        searched
     }
 }
 
 impl Moved {
-    /// The candidates (indexed as before, among `before` of them) that the narrowing dropped.
-    pub fn dropped(&self, before: usize) -> impl Iterator<Item = usize> + '_ {
-        let mut kept = self.candidates.iter().copied().peekable();
-        (0..before).filter(move |&k| kept.next_if_eq(&k).is_none())
-    }
-
     /// Per remaining candidate, its entry of `values` (indexed as before).
     pub fn per_candidate(&self, values: &[f64]) -> Vec<f64> {
         self.candidates.iter().map(|&k| values[k]).collect()

@@ -18,7 +18,7 @@ use crate::plan::{Constraints, Objective, PlanRequest};
 
 mod subtasks;
 
-pub(crate) use subtasks::Part;
+pub(crate) use subtasks::{LEFT_OUT, Part, new_indices};
 
 /// A gap skill the plan should bring to `need`.
 #[derive(Debug, Clone)]

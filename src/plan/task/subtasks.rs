@@ -140,10 +140,7 @@ impl Task {
     /// goals `goals`, and each new candidate's old index.
     fn subtask(&self, keep: &[bool], goals: &[usize]) -> (Task, Vec<usize>) {
         let old: Vec<usize> = (0..self.len()).filter(|&k| keep[k]).collect();
-        let mut new_index = vec![usize::MAX; self.len()];
-        for (new, &k) in old.iter().enumerate() {
-            new_index[k] = new;
-        }
+        let new_index = new_indices(&old, self.len());
         let remap = |set| renumbered(set, keep, &new_index);
         // At most what the whole task has: the kept candidates' supports lose members only.
         let mut supports = Supports::with_capacity(
@@ -187,6 +184,19 @@ fn renumbered<'a>(
     new_index: &'a [usize],
 ) -> impl Iterator<Item = usize> + 'a {
     set.iter().filter(|&&d| keep[d]).map(|&d| new_index[d])
+}
+
+/// What [`new_indices`] gives a candidate left out.
+pub(crate) const LEFT_OUT: usize = usize::MAX;
+
+/// Per candidate of a task of `len`, its index in a task cut down to the candidates `old`
+/// (each new candidate's old index, as [`Task::restrict`] gives them), or [`LEFT_OUT`].
+pub(crate) fn new_indices(old: &[usize], len: usize) -> Vec<usize> {
+    let mut new_index = vec![LEFT_OUT; len];
+    for (new, &k) in old.iter().enumerate() {
+        new_index[k] = new;
+    }
+    new_index
 }
 
 /// An independent part of a task, from [`Task::split`].

@@ -1,0 +1,49 @@
+//! Where an ascent starts: the multipliers an earlier solve left, where they know the rows,
+//! and cuts that hold for every plan of the task.
+
+use crate::plan::lagrange::rows::Rows;
+use crate::plan::milp::Cut;
+use crate::plan::task::Task;
+use crate::plan::warm::Multipliers;
+
+/// An earlier solve's multipliers, where they know the rows, and cuts that hold for every
+/// plan of the task, each with its multiplier.
+#[derive(Debug, Default)]
+pub(crate) struct Start<'m> {
+    pub multipliers: Option<&'m Multipliers>,
+    pub cuts: Vec<(Cut, f64)>,
+}
+
+impl Start<'_> {
+    /// The cuts to start from, and the first multipliers of the `rows` of `whole` and those
+    /// cuts: a goal's row at its cheapest achiever's weight (capped by the `incumbent`'s
+    /// value), support rows at zero, unless an earlier solve remembers them.
+    pub(super) fn first(self, whole: &Task, incumbent: f64) -> (Vec<Cut>, Rows, Vec<f64>) {
+        let (cuts, cut_multipliers): (Vec<Cut>, Vec<f64>) = self.cuts.into_iter().unzip();
+        let rows = Rows::of(whole, &cuts);
+        let cheapest = |members: &[usize]| {
+            members
+                .iter()
+                .map(|&k| whole.weight[k])
+                .fold(f64::INFINITY, f64::min)
+        };
+        let mut u = vec![0.0; rows.len()];
+        for (g, goal) in whole.goals.iter().enumerate() {
+            let remembered = self.multipliers.and_then(|s| s.goal(whole, g));
+            u[rows.goal_row(g)] = remembered
+                .unwrap_or_else(|| cheapest(&goal.achievers).min(incumbent))
+                .max(0.0);
+        }
+        if let Some(start) = self.multipliers {
+            for k in 0..whole.len() {
+                for j in 0..whole.supports.count(k) {
+                    u[rows.support_row(k, j)] = start.support(whole, k, j);
+                }
+            }
+        }
+        for (c, multiplier) in cut_multipliers.into_iter().enumerate() {
+            u[rows.cut_row(c)] = multiplier.max(0.0);
+        }
+        (cuts, rows, u)
+    }
+}
