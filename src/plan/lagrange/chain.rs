@@ -59,16 +59,19 @@ fn least_up_to(task: &Task, cuts: &[Cut], own: &[f64]) -> Vec<f64> {
     let mut extra = own.to_vec();
     for _ in 0..PASSES {
         for k in 0..task.len() {
-            let dearest_support = task
-                .supports
-                .of(k)
-                .map(|support| cheapest(support, &extra))
-                .fold(0.0, f64::max);
+            let mut dearest_support = 0.0;
+            for support in task.supports.of(k) {
+                if let Some(dearer) = cheapest_above(support, &extra, dearest_support) {
+                    dearest_support = dearer;
+                }
+            }
             extra[k] = own[k] + dearest_support;
         }
         for cut in cuts {
-            if let Trigger::Take(k) = cut.trigger {
-                extra[k] = extra[k].max(own[k] + cheapest(&cut.members, &extra));
+            if let Trigger::Take(k) = cut.trigger
+                && let Some(least) = cheapest_above(&cut.members, &extra, extra[k] - own[k])
+            {
+                extra[k] = extra[k].max(own[k] + least);
             }
         }
     }
@@ -103,18 +106,19 @@ fn least_after(task: &Task, own: &[f64]) -> Vec<f64> {
     after
 }
 
-/// The least `extra` among `members`: nothing as soon as one member pays nothing, as most
-/// supports have a member the relaxation wants.
-fn cheapest(members: &[usize], extra: &[f64]) -> f64 {
+/// The least `extra` among `members`, when it is above `floor`. A support's members are often
+/// hundreds, and one at or below the floor (most often one the relaxation wants, at nothing)
+/// ends the walk: what the others cost cannot matter.
+fn cheapest_above(members: &[usize], extra: &[f64], floor: f64) -> Option<f64> {
     let mut least = f64::INFINITY;
     for &d in members {
         let e = extra[d];
-        if e <= 0.0 {
-            return 0.0;
+        if e <= floor {
+            return None;
         }
         least = least.min(e);
     }
-    least
+    Some(least)
 }
 
 #[cfg(test)]
