@@ -72,7 +72,10 @@ pub(super) fn core_taken_in(began: usize) -> usize {
 /// pay: closer, the ascent and the exact search settle it sooner.
 pub(super) const CORE_GAP: f64 = 0.03;
 
-/// Iterations between two looks at whether narrowing the task would pay.
+/// Iterations between two looks at whether narrowing the task would pay. Looking every 5
+/// steps while the task holds more than 2,000 candidates took 9-13% more instructions on
+/// 5,000 x 6 and 16% more on 20,000 x 6: each look costs a chain reckoning over the whole
+/// task, and the bound has seldom risen enough in 5 steps to drop a twentieth of it.
 pub(super) const NARROW_EVERY: usize = 10;
 
 /// A task this large when the ascent's steps run out costs the exact search far more than
