@@ -15,6 +15,7 @@ mod landmarks;
 mod milp;
 mod pathway;
 mod pruned;
+mod radix_queue;
 mod rank;
 mod relaxed;
 mod request;

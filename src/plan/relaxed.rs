@@ -4,15 +4,14 @@
 //! It seeds the exact search with an incumbent and answers when the time limit leaves nothing
 //! better.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
 use crate::catalog::grouped::Grouped;
+use crate::plan::radix_queue::RadixQueue;
 use crate::plan::task::Task;
 
-/// A finite non-negative cost as a heap key: for such floats the order of the bit patterns is
-/// the order of the values, and comparing integers is what the heap does most.
-fn heap_key(cost: f64) -> u64 {
+/// A finite non-negative cost as a queue key: for such floats the order of the bit patterns is
+/// the order of the values. A candidate's cost adds non-negative prices to the cost of the
+/// supporter just taken, so no key queued falls below the last taken, as the queue needs.
+fn queue_key(cost: f64) -> u64 {
     if cost > 0.0 { cost.to_bits() } else { 0 }
 }
 
@@ -47,14 +46,14 @@ impl Supporters {
         let mut remaining: Vec<usize> = (0..n).map(|k| supports.count(k)).collect();
         let mut chosen = vec![usize::MAX; supports.total()];
         let mut cost = vec![f64::INFINITY; n];
-        let mut heap = BinaryHeap::new();
+        let mut queue = RadixQueue::default();
         for k in (0..n).filter(|&k| remaining[k] == 0) {
             cost[k] = price[k];
-            heap.push(Reverse((heap_key(cost[k]), k)));
+            queue.push(queue_key(cost[k]), k);
         }
         let mut settled_goal = vec![false; task.goals.len()];
         let mut unsettled_goals = task.goals.len();
-        while let Some(Reverse((_, d))) = heap.pop() {
+        while let Some((_, d)) = queue.pop() {
             for &g in goals_of.of(d) {
                 if !std::mem::replace(&mut settled_goal[g], true) {
                     unsettled_goals -= 1;
@@ -72,7 +71,7 @@ impl Supporters {
                 if remaining[k] == 0 {
                     let members = &chosen[supports.numbers(k)];
                     cost[k] = price[k] + members.iter().map(|&m| cost[m]).sum::<f64>();
-                    heap.push(Reverse((heap_key(cost[k]), k)));
+                    queue.push(queue_key(cost[k]), k);
                 }
             }
         }
