@@ -49,7 +49,7 @@ impl RadixQueue {
     pub fn pop(&mut self) -> Option<(u64, usize)> {
         if self.at_last.is_empty() {
             let b = (1..BUCKETS).find(|&b| !self.buckets[b].is_empty())?;
-            let entries = std::mem::take(&mut self.buckets[b]);
+            let mut entries = std::mem::take(&mut self.buckets[b]);
             self.last = entries
                 .iter()
                 .map(|&(key, _)| key)
@@ -63,7 +63,6 @@ impl RadixQueue {
                 }
             }
             // Keep the emptied bucket's room for the entries that will fall into it again.
-            let mut entries = entries;
             entries.clear();
             self.buckets[b] = entries;
         }
