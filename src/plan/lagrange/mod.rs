@@ -47,8 +47,8 @@ use repair::repair;
 use rows::Rows;
 use schedule::{
     CORE_GAP, FIRST_SEPARATION, FIRST_STEP_SCALE, LARGE_TASK, MAX_CUTS, MIN_STEP_SCALE,
-    NARROW_EVERY, PATIENCE, RESTART_STEPS, SEARCH_CORE_AFTER, SEPARATE_EVERY, WIDEST_CUT,
-    core_taken_in, goes_on, repairs_after,
+    NARROW_EVERY, NARROW_SHARE, PATIENCE, RESTART_STEPS, SEARCH_CORE_AFTER, SEPARATE_EVERY,
+    WIDEST_CUT, core_taken_in, goes_on, repairs_after,
 };
 pub(crate) use start::Start;
 use subgradient::Subgradient;
@@ -219,9 +219,7 @@ pub(crate) fn bound(
             let keep: Vec<bool> = (0..narrowed.task.len())
                 .map(|k| narrowed.task.forced[k] || may_take(granule, bound, extra[k], best.value))
                 .collect();
-            // Rebuilding the rows costs about one step, so a few dropped candidates are not
-            // worth it.
-            if keep.iter().filter(|&&k| !k).count() * 20 >= keep.len() {
+            if keep.iter().filter(|&&k| !k).count() * NARROW_SHARE >= keep.len() {
                 if whole_multipliers.is_none() {
                     whole_multipliers = Some(recorded(&narrowed.task, &rows, &u));
                 }

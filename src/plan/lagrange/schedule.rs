@@ -78,6 +78,18 @@ pub(super) const CORE_GAP: f64 = 0.03;
 /// task, and the bound has seldom risen enough in 5 steps to drop a twentieth of it.
 pub(super) const NARROW_EVERY: usize = 10;
 
+/// The least share of the task a look must drop for the ascent to narrow it, as a divisor: a
+/// fifth. Narrowing rebuilds the task, its rows and its cuts, which on a large task costs as
+/// much as several steps, while dropping a twentieth saves only a twentieth of each step until
+/// the next look. Against a twentieth, in callgrind instructions over 60 solves a family, with
+/// the same optima: 500 x 2 -4.4%, 2,000 x 3 -2.2%, 5,000 x 6 -5.3% (its counts vary by up to
+/// 5% between identical runs), 20,000 x 6 -3.5%, both families at depth 4 within half a
+/// percent; level re-plans on 20,000 x 6 -2.4%. In four interleaved runs the sum of the 60
+/// solves fell 7% on 5,000 x 6 and 2% on 20,000 x 6, though the slowest instance there (seed
+/// 0, role 13) took 4 ms longer. A tenth and an eighth saved less (-2.4% and -2.5% on 20,000 x
+/// 6), and a third cost 1% more.
+pub(super) const NARROW_SHARE: usize = 5;
+
 /// A task this large when the ascent's steps run out costs the exact search far more than
 /// as many steps again. On 5,000 credentials at depth 6 the extra steps narrow such tasks
 /// further first, and the benchmark's p95 fell from about 60 ms to 35 ms; smaller tasks stop
