@@ -10,7 +10,7 @@ use std::time::Instant;
 use crate::parallel::in_parallel;
 use crate::plan::PlanError;
 use crate::plan::cover;
-use crate::plan::lagrange::{self, Incumbent, Start, slack};
+use crate::plan::lagrange::{self, Incumbent, Lagrangian, Start, slack};
 use crate::plan::milp::{Aim, Budgets, CostsOf, Cut, Trigger};
 use crate::plan::requirements;
 use crate::plan::search::{Effort, Found, Search};
@@ -89,7 +89,7 @@ pub(crate) fn close_every_goal(
     for &k in &old {
         in_small[k] = true;
     }
-    raise_floor(&mut ascended.floor, |k| !in_small[k], upper);
+    raise_floor_outside(&mut ascended.floor, &in_small, upper, &lagrangian);
     if cover::applies(&small) {
         let seed_selection: Vec<bool> = old.iter().map(|&k| best.selection[k]).collect();
         let seed = incumbent_of(&small, Aim::AllGoals, &seed_selection);
@@ -185,6 +185,21 @@ pub(crate) fn close_every_goal(
         }
     };
     Ok((found, ascended))
+}
+
+/// Raises the floor of every candidate outside `small`: no plan cheaper than `upper` takes it,
+/// and one within the task the ascent ended with pays the ascent's bound and the candidate's
+/// least extra, while one that takes a candidate the ascent dropped pays that one's floor.
+fn raise_floor_outside(floor: &mut [f64], small: &[bool], upper: f64, lagrangian: &Lagrangian) {
+    let least_dropped = (floor.iter().copied())
+        .filter(|f| f.is_finite())
+        .fold(f64::INFINITY, f64::min);
+    for (k, floor) in floor.iter_mut().enumerate() {
+        if !small[k] {
+            let proven = lagrangian.bound + lagrangian.least_extra[k].max(0.0);
+            *floor = floor.max(upper.max(proven.min(least_dropped)));
+        }
+    }
 }
 
 /// Raises to `value` the floor of every candidate `k` for which `applies(k)`.

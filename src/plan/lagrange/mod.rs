@@ -77,8 +77,8 @@ pub(crate) struct Lagrangian {
     /// solve that begins from about that task (see [`crate::plan::pruned`]).
     pub last_multipliers: Multipliers,
     /// Per candidate, a floor on the plans that take it (and nothing they could do without):
-    /// the incumbent's value when narrowing dropped it, minus infinity if it never did. Such a
-    /// plan cheaper than that incumbent would have been in the narrowed task.
+    /// at least the incumbent's value when narrowing dropped it (see [`Narrowed::narrow`]),
+    /// minus infinity if it never did.
     pub floor: Vec<f64>,
     granule: Granule,
 }
@@ -223,7 +223,8 @@ pub(crate) fn bound(
                 if whole_multipliers.is_none() {
                     whole_multipliers = Some(recorded(&narrowed.task, &rows, &u));
                 }
-                let Some(moved) = narrowed.narrow(&keep, best.value) else {
+                let proven: Vec<f64> = extra.iter().map(|&e| bound + e.max(0.0)).collect();
+                let Some(moved) = narrowed.narrow(&keep, best.value, &proven) else {
                     let multipliers = whole_multipliers.unwrap_or_default();
                     return no_cheaper_plan(whole, best, granule, multipliers);
                 };

@@ -21,9 +21,13 @@ pub(super) struct Narrowed<'t> {
     /// Landmark cuts over `task`'s candidates.
     pub cuts: Vec<Cut>,
     /// Per candidate of the whole task, a floor on the plans that take it (and nothing they
-    /// could do without): the incumbent's value when it was dropped, minus infinity if it
-    /// never was. Such a plan cheaper than that incumbent would have been in the narrowed task.
+    /// could do without), minus infinity if it was never dropped. Such a plan cheaper than the
+    /// incumbent of the moment would have been in the narrowed task, so the floor is at least
+    /// that incumbent's value, and more where the bound proved more (see [`Narrowed::narrow`]).
     pub floor: Vec<f64>,
+    /// The least floor set so far: a plan that takes a candidate dropped earlier costs at
+    /// least this, whatever the bound of a later, narrower task says.
+    least_floor: f64,
 }
 
 /// Where a narrowing moved things: per remaining candidate and per remaining cut, its index
@@ -41,14 +45,21 @@ impl<'t> Narrowed<'t> {
             whole: (0..task.len()).collect(),
             cuts,
             floor: vec![f64::NEG_INFINITY; task.len()],
+            least_floor: f64::INFINITY,
         }
     }
 
     /// Keeps the candidates in `keep`, and those of them that keep a member of every support
-    /// and of every cut they trigger, the others' floor set to the `incumbent`'s value. None
-    /// when a goal is left with no achiever, or a goal's cut with no member: then no plan is
-    /// cheaper than the incumbent.
-    pub fn narrow(&mut self, keep: &[bool], incumbent: f64) -> Option<Moved> {
+    /// and of every cut they trigger. None when a goal is left with no achiever, or a goal's
+    /// cut with no member: then no plan is cheaper than the incumbent.
+    ///
+    /// `proven` holds, per candidate, a lower bound on the plans within this task that take
+    /// it and nothing they could do without (the Lagrangian bound plus its least extra). A
+    /// plan that takes a dropped candidate either stays within this task, or takes one
+    /// dropped earlier; and none cheaper than the `incumbent` takes it. Its floor is the
+    /// greater of the incumbent's value and the lesser of the two others, which an exclusion
+    /// re-plan compares with its first incumbent to leave the candidate out.
+    pub fn narrow(&mut self, keep: &[bool], incumbent: f64, proven: &[f64]) -> Option<Moved> {
         let mut keep = keep.to_vec();
         loop {
             let (task, old) = self.task.restrict(&keep)?;
@@ -75,11 +86,14 @@ impl<'t> Narrowed<'t> {
             if lost_trigger {
                 continue;
             }
+            let mut least_floor = self.least_floor;
             for (k, &w) in self.whole.iter().enumerate() {
                 if new_index[k] == LEFT_OUT {
-                    self.floor[w] = incumbent;
+                    self.floor[w] = incumbent.max(proven[k].min(self.least_floor));
+                    least_floor = least_floor.min(self.floor[w]);
                 }
             }
+            self.least_floor = least_floor;
             self.whole = old.iter().map(|&k| self.whole[k]).collect();
             self.task = Cow::Owned(task);
             self.cuts = cuts;
@@ -139,5 +153,31 @@ impl Moved {
             moved[after.cut_row(c)] = u[before.cut_row(old)];
         }
         moved
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dropped_candidate_s_floor_is_what_the_bound_proves_short_of_earlier_floors() {
+        // Four candidates on their own, each reaching the one goal.
+        let task = Task::by_hand(&[&[], &[], &[], &[]], &[1.0; 4], &[&[0, 1, 2, 3]]);
+        let mut narrowed = Narrowed::whole(&task, Vec::new());
+        // Candidate 3 is dropped first, with the incumbent at 10: the bound proves 25.
+        let proven = [0.0, 12.0, 30.0, 25.0];
+        narrowed.narrow(&[true, true, true, false], 10.0, &proven);
+        assert_eq!(narrowed.floor[3], 25.0);
+        // Then 2 and 1 with the incumbent at 8: a plan taking 2 that also takes 3 pays at
+        // least 3's floor, so 2's is 25 rather than 30; the bound proves 12 for 1.
+        narrowed.narrow(&[true, false, false], 8.0, &proven[..3]);
+        assert_eq!(narrowed.floor[2], 25.0);
+        assert_eq!(narrowed.floor[1], 12.0);
+        assert_eq!(narrowed.floor[0], f64::NEG_INFINITY);
+        // Where the bound proves less than the incumbent, the incumbent is the floor.
+        let mut narrowed = Narrowed::whole(&task, Vec::new());
+        narrowed.narrow(&[true, true, true, false], 10.0, &[0.0, 0.0, 0.0, 4.0]);
+        assert_eq!(narrowed.floor[3], 10.0);
     }
 }
