@@ -42,10 +42,8 @@ impl Start<'_> {
                 .max(0.0);
         }
         if let Some(start) = self.multipliers {
-            for k in 0..whole.len() {
-                for j in 0..whole.supports.count(k) {
-                    u[rows.support_row(k, j)] = start.support(whole, k, j);
-                }
+            for (k, j, multiplier) in start.supports_in(whole) {
+                u[rows.support_row(k, j)] = multiplier;
             }
         }
         for (c, multiplier) in cut_multipliers.into_iter().enumerate() {
