@@ -5,8 +5,9 @@
 //! is proven to cost at least the incumbent of the moment; what the bound proves it costs, where
 //! that is more, is the candidate's floor. An exclusion only takes plans away, so a floor still
 //! holds after it. Against the incumbent's value alone, the floors the bound proves took 14% off
-//! the median re-plan after an exclusion on 20,000 credentials at depth 6, and 5-10% on 20,000
-//! x 4 and 5,000 x 4 (three interleaved runs of the benchmark, each edit the same optimum). The next solve then
+//! the median re-plan after an exclusion on 20,000 credentials at depth 6, 16% on 5,000 x 4 and
+//! 5% on 20,000 x 4, with 5,000 x 6 level (three interleaved runs of the benchmark, each edit
+//! the same optimum). The next solve then
 //! needs neither to build its task (the earlier task, less what is now excluded, is it) nor to
 //! search the candidates whose floor is at or above its first incumbent's value: no plan
 //! taking one of them is cheaper than that incumbent, and a cheapest plan of fewest candidates
