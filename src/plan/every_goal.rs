@@ -10,7 +10,9 @@ use std::time::Instant;
 use crate::parallel::in_parallel;
 use crate::plan::PlanError;
 use crate::plan::cover;
-use crate::plan::lagrange::{self, Incumbent, Lagrangian, Start, slack};
+use crate::plan::lagrange::{
+    self, Incumbent, Lagrangian, Start, dropped_floor, least_dropped, slack,
+};
 use crate::plan::milp::{Aim, Budgets, CostsOf, Cut, Trigger};
 use crate::plan::requirements;
 use crate::plan::search::{Effort, Found, Search};
@@ -191,13 +193,11 @@ pub(crate) fn close_every_goal(
 /// and one within the task the ascent ended with pays the ascent's bound and the candidate's
 /// least extra, while one that takes a candidate the ascent dropped pays that one's floor.
 fn raise_floor_outside(floor: &mut [f64], small: &[bool], upper: f64, lagrangian: &Lagrangian) {
-    let least_dropped = (floor.iter().copied())
-        .filter(|f| f.is_finite())
-        .fold(f64::INFINITY, f64::min);
+    let earlier = least_dropped(floor);
     for (k, floor) in floor.iter_mut().enumerate() {
         if !small[k] {
             let proven = lagrangian.bound + lagrangian.least_extra[k].max(0.0);
-            *floor = floor.max(upper.max(proven.min(least_dropped)));
+            *floor = floor.max(dropped_floor(upper, proven, earlier));
         }
     }
 }

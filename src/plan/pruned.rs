@@ -4,17 +4,18 @@
 //! Narrowing drops a candidate once every plan that takes it, and nothing it could do without,
 //! is proven to cost at least the incumbent of the moment; what the bound proves it costs, where
 //! that is more, is the candidate's floor. An exclusion only takes plans away, so a floor still
-//! holds after it. Against the incumbent's value alone, the floors the bound proves took 14% off
-//! the median re-plan after an exclusion on 20,000 credentials at depth 6, 16% on 5,000 x 4 and
-//! 5% on 20,000 x 4, with 5,000 x 6 level (three interleaved runs of the benchmark, each edit
-//! the same optimum). The next solve then
-//! needs neither to build its task (the earlier task, less what is now excluded, is it) nor to
-//! search the candidates whose floor is at or above its first incumbent's value: no plan
-//! taking one of them is cheaper than that incumbent, and a cheapest plan of fewest candidates
-//! takes nothing it could do without. Its ascent starts where the earlier one ended, from the
-//! multipliers fitted to about the task it searches, and from the earlier cuts when that task
-//! has no candidate the earlier ascent had dropped (a cut found on a narrowed task holds for the
-//! plans within it, not for those that take what it dropped).
+//! holds after it. The next solve then needs neither to build its task (the earlier task, less
+//! what is now excluded, is it) nor to search the candidates whose floor is at or above its
+//! first incumbent's value: no plan taking one of them is cheaper than that incumbent, and a
+//! cheapest plan of fewest candidates takes nothing it could do without. Its ascent starts where
+//! the earlier one ended, from the multipliers fitted to about the task it searches, and from
+//! the earlier cuts when that task has no candidate the earlier ascent had dropped (a cut found
+//! on a narrowed task holds for the plans within it, not for those that take what it dropped).
+//!
+//! Against floors at the incumbent's value alone, those the bound proves took 14% off the
+//! median re-plan after an exclusion on 20,000 credentials at depth 6, 16% on 5,000 x 4 and 5%
+//! on 20,000 x 4, with 5,000 x 6 level (three interleaved runs of the benchmark, each edit the
+//! same optimum).
 //!
 //! Two things would make the earlier task wrong, and then the task is built afresh: a
 //! credential that an excluded one dominated (dropped from the earlier task in its favour) is a

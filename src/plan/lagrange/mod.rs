@@ -42,6 +42,7 @@ use crate::plan::warm::Multipliers;
 use active::Active;
 use chain::least_extra;
 use narrow::Narrowed;
+pub(crate) use narrow::{dropped_floor, least_dropped};
 use relaxed_choice::Relaxed;
 use repair::repair;
 use rows::Rows;

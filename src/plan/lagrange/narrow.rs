@@ -25,9 +25,6 @@ pub(super) struct Narrowed<'t> {
     /// incumbent of the moment would have been in the narrowed task, so the floor is at least
     /// that incumbent's value, and more where the bound proved more (see [`Narrowed::narrow`]).
     pub floor: Vec<f64>,
-    /// The least floor set so far: a plan that takes a candidate dropped earlier costs at
-    /// least this, whatever the bound of a later, narrower task says.
-    least_floor: f64,
 }
 
 /// Where a narrowing moved things: per remaining candidate and per remaining cut, its index
@@ -45,7 +42,6 @@ impl<'t> Narrowed<'t> {
             whole: (0..task.len()).collect(),
             cuts,
             floor: vec![f64::NEG_INFINITY; task.len()],
-            least_floor: f64::INFINITY,
         }
     }
 
@@ -54,11 +50,8 @@ impl<'t> Narrowed<'t> {
     /// cut with no member: then no plan is cheaper than the incumbent.
     ///
     /// `proven` holds, per candidate, a lower bound on the plans within this task that take
-    /// it and nothing they could do without (the Lagrangian bound plus its least extra). A
-    /// plan that takes a dropped candidate either stays within this task, or takes one
-    /// dropped earlier; and none cheaper than the `incumbent` takes it. Its floor is the
-    /// greater of the incumbent's value and the lesser of the two others, which an exclusion
-    /// re-plan compares with its first incumbent to leave the candidate out.
+    /// it and nothing they could do without (the Lagrangian bound plus its least extra): a
+    /// dropped candidate's floor is [`dropped_floor`] of it.
     pub fn narrow(&mut self, keep: &[bool], incumbent: f64, proven: &[f64]) -> Option<Moved> {
         let mut keep = keep.to_vec();
         loop {
@@ -86,14 +79,12 @@ impl<'t> Narrowed<'t> {
             if lost_trigger {
                 continue;
             }
-            let mut least_floor = self.least_floor;
+            let earlier = least_dropped(&self.floor);
             for (k, &w) in self.whole.iter().enumerate() {
                 if new_index[k] == LEFT_OUT {
-                    self.floor[w] = incumbent.max(proven[k].min(self.least_floor));
-                    least_floor = least_floor.min(self.floor[w]);
+                    self.floor[w] = dropped_floor(incumbent, proven[k], earlier);
                 }
             }
-            self.least_floor = least_floor;
             self.whole = old.iter().map(|&k| self.whole[k]).collect();
             self.task = Cow::Owned(task);
             self.cuts = cuts;
@@ -129,6 +120,22 @@ impl<'t> Narrowed<'t> {
         }
         searched
     }
+}
+
+/// The floor of a candidate dropped once no plan cheaper than the `incumbent` takes it, where
+/// the bound `proven` for it holds for the plans within the task it was dropped from. A plan
+/// that takes it either stays within that task, or takes a candidate dropped earlier, whose
+/// floors are at least `earlier` ([`least_dropped`]). An exclusion re-plan compares the floor
+/// with its first incumbent to leave the candidate out.
+pub(crate) fn dropped_floor(incumbent: f64, proven: f64, earlier: f64) -> f64 {
+    incumbent.max(proven.min(earlier))
+}
+
+/// The least of the `floor`s set so far (those of the candidates dropped), or infinity.
+pub(crate) fn least_dropped(floor: &[f64]) -> f64 {
+    (floor.iter().copied())
+        .filter(|f| f.is_finite())
+        .fold(f64::INFINITY, f64::min)
 }
 
 impl Moved {
