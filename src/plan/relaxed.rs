@@ -47,7 +47,9 @@ impl Supporters {
         let mut chosen = vec![usize::MAX; supports.total()];
         let mut cost = vec![f64::INFINITY; n];
         let mut queue = RadixQueue::default();
-        for k in (0..n).filter(|&k| remaining[k] == 0) {
+        // A candidate priced at infinity is one the caller rules out: it is never taken, so
+        // it neither achieves a goal nor supports anything.
+        for k in (0..n).filter(|&k| remaining[k] == 0 && price[k].is_finite()) {
             cost[k] = price[k];
             queue.push(queue_key(cost[k]), k);
         }
@@ -68,7 +70,7 @@ impl Supporters {
                 }
                 chosen[number] = d;
                 remaining[k] -= 1;
-                if remaining[k] == 0 {
+                if remaining[k] == 0 && price[k].is_finite() {
                     let members = &chosen[supports.numbers(k)];
                     cost[k] = price[k] + members.iter().map(|&m| cost[m]).sum::<f64>();
                     queue.push(queue_key(cost[k]), k);

@@ -11,7 +11,7 @@ use crate::plan::every_goal::{LAGRANGIAN_ITERATIONS, close_every_goal};
 use crate::plan::lagrange::Start;
 use crate::plan::milp::{Aim, Budgets, CostsOf};
 use crate::plan::pathway::Pathway;
-use crate::plan::pruned::{Floored, Pruned, close_above_floor};
+use crate::plan::pruned::{Floored, Pruned, close_floored};
 use crate::plan::relaxed::{Supporters, greedy_selection};
 use crate::plan::search::{Found, Search, value_of};
 use crate::plan::settled::Settled;
@@ -131,20 +131,24 @@ pub(crate) fn plan_from(
     let earlier_learned = earlier.map(|e| &*e.learned);
     let shared = reached.shared.as_ref();
     let from_shared = shared.and_then(|shared| shared.task_for(&wanted));
-    // After an exclusion, the earlier task less what is excluded, and what its pruning proved.
+    // After an exclusion, what the earlier task holds of the plans cheaper than the earlier
+    // plan mended, and what its pruning proved about them.
     let floored = earlier
         .filter(|_| from_shared.is_none())
         .and_then(|earlier| {
             let pruned = earlier.pruned.as_ref()?;
-            pruned.after_exclusion(catalog, request, start, &earlier.learned.verdicts)
+            let verdicts = &earlier.learned.verdicts;
+            let floored =
+                pruned.after_exclusion(catalog, request, start, verdicts, &earlier.plan)?;
+            Some((floored, pruned))
         });
-    let (task, learned, in_shared, proved) = match (from_shared, floored) {
+    let (task, learned, in_shared, floored) = match (from_shared, floored) {
         // What a build learns is remembered for re-planning one role, which never starts from
         // these.
         (Some((task, in_shared)), _) => (task, Arc::default(), Some(in_shared), None),
-        (None, Some(Floored { task, proved })) => {
+        (None, Some((Floored { task, known }, pruned))) => {
             let learned = earlier.map(|e| Arc::clone(&e.learned)).unwrap_or_default();
-            (task, learned, None, Some(proved))
+            (task, learned, None, Some((known, pruned)))
         }
         (None, None) => {
             let (task, learned) =
@@ -183,11 +187,13 @@ pub(crate) fn plan_from(
         // The last solve's plan, mended where the edit broke it, is usually near the new
         // optimum; a greedy plan from scratch would cost a best-supporter search over the whole
         // task again (a quarter of re-planning on 20,000 credentials) to do no better.
-        let remembered = earlier
-            .map(|earlier| {
+        let remembered = match &floored {
+            Some((known, _)) => Some(known.incumbent.clone()),
+            None => earlier.map(|earlier| {
                 incumbent_of(&task, Aim::AllGoals, &earlier.selection(&task, &all_goals))
-            })
-            .filter(|found| found.value.is_finite());
+            }),
+        }
+        .filter(|found| found.value.is_finite());
         let incumbent = remembered
             .or_else(|| {
                 let (shared, in_shared) = shared.zip(in_shared.as_deref())?;
@@ -199,9 +205,9 @@ pub(crate) fn plan_from(
                 greedy(greedy_selection(&task, &supporters, &all_goals))
             });
         let effort = &mut search.effort;
-        let (found, mut ascended) = match (&proved, earlier.and_then(|e| e.pruned.as_ref())) {
-            (Some(proved), Some(pruned)) => {
-                close_above_floor(&task, proved, pruned, incumbent, deadline, effort)?
+        let (found, mut ascended) = match &floored {
+            Some((known, pruned)) => {
+                close_floored(&task, &known.proved, pruned, incumbent, deadline, effort)?
             }
             _ => {
                 let start = Start {
@@ -278,7 +284,10 @@ pub(crate) fn plan_from(
         multipliers,
         reach: known,
         learned,
-        pruned: ascent.map(|ascended| Pruned::new(catalog, request, Arc::new(task), ascended)),
+        pruned: ascent.map(|ascended| match floored {
+            Some((known, pruned)) => pruned.after_search(request, &known.within, ascended),
+            None => Pruned::new(catalog, request, Arc::new(task), ascended),
+        }),
     };
     Ok((plan, memory))
 }

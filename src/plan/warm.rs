@@ -154,33 +154,49 @@ impl Memory {
     }
 
     /// The remembered plan as a selection over `task`'s candidates that reaches `goals`,
-    /// without what it no longer needs. Where the edit broke it (a step excluded, or no
-    /// longer open), it is completed in the cheapest way the best supporters find when its
-    /// own steps cost next to nothing: the rest of the plan, mended, is usually near the new
-    /// optimum, where the greedy plan from scratch can be far above it.
+    /// without what it no longer needs: see [`mended`].
     pub fn selection(&self, task: &Task, goals: &[usize]) -> Vec<bool> {
-        let mut selection = vec![false; task.len()];
-        for c in &self.plan {
-            if let Ok(k) = task.candidates.binary_search(c) {
-                selection[k] = true;
-            }
-        }
-        let sim = Simulation::run(task, &selection);
-        if !sim.stuck.is_empty() || !goals.iter().all(|&g| sim.reaches(task, g)) {
-            let price: Vec<f64> = (0..task.len())
-                .map(|k| {
-                    if selection[k] {
-                        task.weight[k] * 1e-3
-                    } else {
-                        task.weight[k]
-                    }
-                })
-                .collect();
-            selection = greedy_selection(task, &Supporters::compute_with(task, &price), goals);
-        }
-        drop_redundant(task, &mut selection, goals);
-        selection
+        mended(&self.plan, task, goals, |_| true)
     }
+}
+
+/// The credentials of `plan` as a selection over `task`'s candidates `allowed` that reaches
+/// `goals`, without what it no longer needs. Where the edit broke it (a step excluded, or no
+/// longer open), it is completed in the cheapest way the best supporters among `allowed` find
+/// when its own steps cost next to nothing: the rest of the plan, mended, is usually near the
+/// new optimum, where the greedy plan from scratch can be far above it. Reaches fewer goals
+/// when `allowed` cannot reach them all.
+pub(crate) fn mended(
+    plan: &[CredIdx],
+    task: &Task,
+    goals: &[usize],
+    allowed: impl Fn(usize) -> bool,
+) -> Vec<bool> {
+    let mut selection = vec![false; task.len()];
+    for c in plan {
+        if let Ok(k) = task.candidates.binary_search(c)
+            && allowed(k)
+        {
+            selection[k] = true;
+        }
+    }
+    let sim = Simulation::run(task, &selection);
+    if !sim.stuck.is_empty() || !goals.iter().all(|&g| sim.reaches(task, g)) {
+        let price: Vec<f64> = (0..task.len())
+            .map(|k| {
+                if !allowed(k) {
+                    f64::INFINITY
+                } else if selection[k] {
+                    task.weight[k] * 1e-3
+                } else {
+                    task.weight[k]
+                }
+            })
+            .collect();
+        selection = greedy_selection(task, &Supporters::compute_with(task, &price), goals);
+    }
+    drop_redundant(task, &mut selection, goals);
+    selection
 }
 
 /// Plans requests one after another, each starting from what the last solve knew. Meant for
