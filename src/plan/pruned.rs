@@ -34,7 +34,6 @@ use crate::plan::every_goal::{Ascended, close_every_goal};
 use crate::plan::lagrange::Start;
 use crate::plan::milp::{Aim, Cut};
 use crate::plan::search::{Effort, Found};
-use crate::plan::simulate::Simulation;
 use crate::plan::solve::incumbent_of;
 use crate::plan::task::{Task, is_allowed, new_indices};
 use crate::plan::warm::{Multipliers, mended};
@@ -190,22 +189,16 @@ impl Pruned {
         let gone = |c: CredIdx| not_allowed[c];
         let task = &self.task;
         let allowed: Vec<bool> = task.candidates.iter().map(|&c| !gone(c)).collect();
-        // A credential that an excluded one dominated must be dominated by a candidate still:
-        // one the person can still reach, and that some goal still needs.
-        let freed = verdicts.dominated_by(gone);
-        if !freed.is_empty() {
-            let sim = Simulation::run(task, &allowed);
-            if !(0..task.goals.len()).all(|g| sim.reaches(task, g)) {
-                return None;
-            }
-            let open = task.needed_among(&sim.taken);
-            let candidate = |c: CredIdx| task.candidates.binary_search(&c).is_ok_and(|k| open[k]);
-            if !freed
-                .iter()
-                .all(|&d| is_dominated(catalog, request, start, d, candidate))
-            {
-                return None;
-            }
+        // A credential that an excluded one dominated must be dominated by a candidate still
+        // allowed. Then a plan that takes it can take that candidate in its place, at no more
+        // cost, and take it where the freed one was taken, since it needs nothing the freed one
+        // did not: so some optimum takes only candidates of this task. The candidate need not be
+        // one the person can reach without the freed one.
+        let candidate = |c: CredIdx| (task.candidates.binary_search(&c)).is_ok_and(|k| allowed[k]);
+        if !(verdicts.dominated_by(gone).into_iter())
+            .all(|d| is_dominated(catalog, request, start, d, candidate))
+        {
+            return None;
         }
         let all_goals: Vec<usize> = (0..task.goals.len()).collect();
         let selection = mended(plan, task, &all_goals, |k| allowed[k]);

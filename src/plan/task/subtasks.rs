@@ -22,20 +22,15 @@ impl Task {
     /// [`Task::restrict`] to candidates `keep` that already keep a member of every support of
     /// theirs, as those a simulation took do.
     pub fn restrict_supported(&self, keep: &[bool]) -> Option<(Task, Vec<usize>)> {
+        // A needed candidate's supporters are needed too, so keeping only the needed leaves
+        // every kept candidate a kept member of each support.
         let all_goals: Vec<usize> = (0..self.goals.len()).collect();
-        let (task, old) = self.subtask(&self.needed_among(keep), &all_goals);
+        let needed = self.needed_by(&all_goals, |k| keep[k]);
+        let (task, old) = self.subtask(&needed, &all_goals);
         task.goals
             .iter()
             .all(|g| !g.achievers.is_empty())
             .then_some((task, old))
-    }
-
-    /// The candidates among `keep` (which keep a member of every support of theirs) that
-    /// [`Task::restrict_supported`] keeps. A needed candidate's supporters are needed too, so
-    /// keeping only the needed leaves every kept candidate a kept member of each support.
-    pub fn needed_among(&self, keep: &[bool]) -> Vec<bool> {
-        let all_goals: Vec<usize> = (0..self.goals.len()).collect();
-        self.needed_by(&all_goals, |k| keep[k])
     }
 
     /// Unmarks in `keep` every candidate left with no kept member in some support, until
