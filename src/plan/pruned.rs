@@ -48,7 +48,7 @@ const FLOORED_STEPS: usize = 30;
 
 /// What a solve proved about the plans of its task (those that take nothing they could do
 /// without), per candidate of that task.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Proved {
     /// A floor on the value of the plans that take the candidate (minus infinity where
     /// nothing is known).
@@ -271,7 +271,7 @@ impl Pruned {
 /// from its cuts where they hold.
 pub(crate) fn close_floored(
     task: &Task,
-    proved: &Proved,
+    proved: Proved,
     pruned: &Pruned,
     incumbent: Found,
     deadline: Instant,
@@ -281,7 +281,7 @@ pub(crate) fn close_floored(
     let start = Start {
         multipliers: Some(&pruned.multipliers),
         cuts: if proved.searched.iter().all(|&s| s) {
-            proved.cuts.clone()
+            proved.cuts
         } else {
             Vec::new()
         },

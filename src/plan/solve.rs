@@ -142,7 +142,7 @@ pub(crate) fn plan_from(
                 pruned.after_exclusion(catalog, request, start, verdicts, &earlier.plan)?;
             Some((floored, pruned))
         });
-    let (task, learned, in_shared, floored) = match (from_shared, floored) {
+    let (task, learned, in_shared, mut floored) = match (from_shared, floored) {
         // What a build learns is remembered for re-planning one role, which never starts from
         // these.
         (Some((task, in_shared)), _) => (task, Arc::default(), Some(in_shared), None),
@@ -205,9 +205,11 @@ pub(crate) fn plan_from(
                 greedy(greedy_selection(&task, &supporters, &all_goals))
             });
         let effort = &mut search.effort;
-        let (found, mut ascended) = match &floored {
+        let (found, mut ascended) = match &mut floored {
             Some((known, pruned)) => {
-                close_floored(&task, &known.proved, pruned, incumbent, deadline, effort)?
+                // What was proved moves into the search: nothing after it asks for it.
+                let proved = std::mem::take(&mut known.proved);
+                close_floored(&task, proved, pruned, incumbent, deadline, effort)?
             }
             _ => {
                 let start = Start {
